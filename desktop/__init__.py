@@ -1,0 +1,1 @@
+"""DebateMap's Qt application: a projection of :mod:`mapping` onto windows and a canvas."""
