@@ -16,7 +16,10 @@ from types import ModuleType
 from mapping import __version__
 from mapping.errors import MappingError
 
-CORE_COMMANDS: tuple[str, ...] = ("mapping.commands.info",)
+CORE_COMMANDS: tuple[str, ...] = (
+    "mapping.commands.convert",
+    "mapping.commands.info",
+)
 
 
 def load_commands(names: Sequence[str]) -> list[ModuleType]:

@@ -489,3 +489,8 @@ def _assemble(read: _Reader, title: str, documents: list[Document], nodes: list[
     for key, value in settings.items():
         argument_map.execute(SetMapSetting(key, value))
     return argument_map
+
+
+# The registry's reader/writer interface (mapping.formats.registry).
+read = load_map
+write = save_map
