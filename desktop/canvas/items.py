@@ -478,7 +478,7 @@ class EdgeItem(QGraphicsItem):
         self.setZValue(0.0)
         self._line = QLineF()
         self._bounds = QRectF()
-        self._shape = QPainterPath()
+        self._shape: QPainterPath | None = None
         self._head = QPolygonF()
         source.edges.add(self)
         target.edges.add(self)
@@ -527,17 +527,7 @@ class EdgeItem(QGraphicsItem):
         self.prepareGeometryChange()
         self._line = QLineF(start, end)
         self._head = self._head_polygon()
-        path = QPainterPath(start)
-        path.lineTo(end)
-        stroker = QPainterPathStroker()
-        stroker.setWidth(self.PICK_WIDTH)
-        shape = stroker.createStroke(path)
-        if not self._head.isEmpty():
-            head = QPainterPath()
-            head.addPolygon(self._head)
-            head.closeSubpath()
-            shape = shape.united(head)
-        self._shape = shape
+        self._shape = None  # built when first asked: a drag moves many edges
         extra = max(self.BAR_WIDTH, self.HEAD_WIDTH) / 2 + 2.0
         self._bounds = QRectF(start, end).normalized().adjusted(-extra, -extra, extra, extra)
         self.update()
@@ -574,6 +564,19 @@ class EdgeItem(QGraphicsItem):
         return self._bounds
 
     def shape(self) -> QPainterPath:
+        """The line widened for easy clicking, plus the arrowhead or bar."""
+        if self._shape is None:
+            path = QPainterPath(self._line.p1())
+            path.lineTo(self._line.p2())
+            stroker = QPainterPathStroker()
+            stroker.setWidth(self.PICK_WIDTH)
+            shape = stroker.createStroke(path)
+            if not self._head.isEmpty():
+                head = QPainterPath()
+                head.addPolygon(self._head)
+                head.closeSubpath()
+                shape = shape.united(head)
+            self._shape = shape
         return self._shape
 
     def paint(
