@@ -425,6 +425,11 @@ class _Lexer:
         return self.tokens
 
 
+def is_data_token(text: str) -> bool:
+    """Whether all of ``text`` reads as one ``{…}`` data token (what an exporter may write)."""
+    return _Lexer._data(text, 0) == len(text)
+
+
 def tokenize(text: str) -> list[Token]:
     """The tokens of ``text`` (comments and spaces dropped, Indent/Dedent added)."""
     return _Lexer(text).run()

@@ -37,6 +37,7 @@ FORMATS: list[FileFormat] = [
     FileFormat(
         "debatemap", "DebateMap map", (".debatemap",), "mapping.formats.debatemap", True, True
     ),
+    FileFormat("argdown", "Argdown", (".argdown", ".ad"), "mapping.formats.argdown", True, True),
 ]
 
 
