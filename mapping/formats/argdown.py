@@ -172,7 +172,7 @@ def _add_claim(
     info: dict[str, Any] = {"type": kind, "title": item.title}
     if item.untitled:
         info["untitled"] = True
-    texts = [m.text.strip() for m in item.members if m.text.strip()]
+    texts = [" ".join(m.text.split()) for m in item.members if m.text.strip()]
     extra_texts = [t for i, t in enumerate(texts) if t not in texts[:i]][1:]
     if extra_texts:
         info["texts"] = extra_texts  # Argdown lets one title carry several wordings
@@ -190,7 +190,7 @@ def _add_claim(
     node = argument_map.add_node(
         kind=node_kind if node_kind in NODE_KINDS else "claim",
         label="" if item.untitled else item.title,
-        text=item.text,
+        text=texts[0] if texts else "",
         tags=tags,
         data={SETTINGS_KEY: info},
     )
@@ -432,8 +432,9 @@ class _Writer:
             paragraphs.append("\n".join(lines))
         if notes:
             paragraphs.append("\n".join(notes))
-        if not paragraphs:
-            return "// An empty map\n"
+        if not self.map.nodes and not self.sections:
+            # Argdown needs at least one element; a heading adds no statement or argument.
+            paragraphs.append("# " + (escape_text(self.map.title) or "Empty map"))
         return "\n\n".join(p.rstrip("\n") for p in paragraphs) + "\n"
 
     def symbol(self, edge: Edge) -> str:

@@ -486,7 +486,9 @@ class _Parser:
     """Recursive descent over the reference grammar; stops at the first syntax error."""
 
     def __init__(self, tokens: list[Token], lines: _Lines, text_length: int) -> None:
-        line, column = lines.position(text_length) if text_length else (1, 1)
+        # Like the reference, an error at the end of the text is reported at the last token.
+        last = tokens[-1] if tokens else None
+        line, column = (last.line, last.column) if last else (1, 1)
         self.tokens = [*tokens, Token(EOF, "", text_length, text_length, line, column)]
         self.position = 0
 
