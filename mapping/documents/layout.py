@@ -19,7 +19,7 @@ BOILERPLATE = re.compile(
     r"Please submit your comments below|Advertisement|Related( articles| posts)?:?|"
     r"Skip to (?:main )?content|Cookie(s| policy| settings).*|Accept( all)?( cookies)?|"
     r"Print( this)?|Email( this)?|Copy link|Loading\.\.\.|Back to top|Newer Post|Older Post|"
-    r"See (?:also )?[A-Z][^.!?]*|Posted in .*|Tags?: .*|Filed under:? .*|Follow us( on .*)?|\*\*\*|---+|___+)\s*$",
+    r"Take action:.*|See (?:also )?[A-Z][^.!?]*|Posted in .*|Tags?: .*|Filed under:? .*|Follow us( on .*)?|\*\*\*|---+|___+)\s*$",
     re.IGNORECASE,
 )
 _BYLINE = re.compile(

@@ -22,7 +22,7 @@ _INDIRECT = re.compile(
     rf"^{_LEAD}(?P<subject>[^.?!]{{1,160}}?)\s+(?P<verb>{SPEECH_VERBS})\b", re.UNICODE
 )
 _ACCORDING = re.compile(r"^(?:According to|In the words of)\s+(?P<who>[^,]{2,60}),")
-_BEFORE_QUOTE = re.compile(rf"(?P<subject>[^.?!“”\"]{{1,160}}?)\s+(?P<verb>{SPEECH_VERBS})[^“\"]{{0,40}}?[,:]?\s*$")
+_BEFORE_QUOTE = re.compile(rf"(?P<subject>[^.?!“”\"]{{1,160}}?)\s+(?P<verb>{SPEECH_VERBS})[^“\"]{{0,120}}?[,:]?\s*$")
 _AFTER_QUOTE = re.compile(
     rf"^\s*,?\s*(?:(?P<who>he|she|they|[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){{0,3}})\s+{SPEECH_VERBS}"
     rf"|{SPEECH_VERBS}\s+(?P<who2>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){{0,3}}))\b"
