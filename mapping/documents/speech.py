@@ -25,7 +25,7 @@ _ACCORDING = re.compile(r"^(?:According to|In the words of)\s+(?P<who>[^,]{2,60}
 _BEFORE_QUOTE = re.compile(rf"(?P<subject>[^.?!“”\"]{{1,160}}?)\s+(?P<verb>{SPEECH_VERBS})[^“\"]{{0,120}}?[,:]?\s*$")
 _AFTER_QUOTE = re.compile(
     rf"^\s*,?\s*(?:(?P<who>he|she|they|[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){{0,3}})\s+{SPEECH_VERBS}"
-    rf"|{SPEECH_VERBS}\s+(?P<who2>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){{0,3}}))\b"
+    rf"|{SPEECH_VERBS}\s+(?:[a-z]+\s+){{0,3}}(?P<who2>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){{0,3}}))\b"
 )
 _NAME_AFTER_QUOTE = re.compile(r"^\s*[,–—-]?\s*(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\b")
 _CAPITALISED = re.compile(r"[A-Z][\w’'-]*(?:\.?\s+(?:al-|bin\s+|de\s+|van\s+)?[A-Z][\w’'-]*)*")
@@ -40,6 +40,11 @@ _NOT_SPEAKERS = {
 _NOT_NAMES = {"The", "There", "This", "That", "These", "Those", "It", "In", "On", "But", "And", "Having"}
 _SUBORDINATE = {"as", "when", "if", "while", "although", "since", "because", "once", "after", "before"}
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|do|does|did)\b")
+_TITLES = re.compile(
+    r"^(?:(?:Mayor|Councillor|Councilman|Councilwoman|President|Prime Minister|Minister|Senator|"
+    r"Governor|Chancellor|Secretary|Professor|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|General|Chief|Judge|"
+    r"Sir|Dame|Lord|Lady|Tory|Labour|Shadow|MP|Rep\.?|Sen\.?)\s+)+(?=[A-Z])"
+)
 _CALENDAR = re.compile(
     r"^(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|On|In|By|Last|Next)\s+)+"
@@ -169,7 +174,7 @@ def _speaker_from_subject(subject: str) -> str | None:
         before = phrase[: last.start()].split()
         after_preposition = bool(before) and before[-1].lower() in _PREPOSITIONS
         if head_is_name and not after_preposition:
-            name = _CALENDAR.sub("", last.group())
+            name = _TITLES.sub("", _CALENDAR.sub("", last.group()))
             if not name:
                 return None
             if name.split()[0] in _NOT_NAMES and len(name.split()) > 1:

@@ -64,6 +64,28 @@ def find_profile(name_or_path: str) -> Path:
     return bundled[name_or_path]
 
 
+def guess_profile(texts: list[str], minimum_cues: int = 5) -> tuple[DebateProfile, int] | None:
+    """The bundled profile whose cue phrases the texts use most, if it clearly fits.
+
+    A profile fits when at least `minimum_cues` distinct cue phrases occur and at least two of
+    its positions are touched; otherwise the seeder works from structure alone.
+    """
+    from mapping.seeding import cues
+
+    best: tuple[DebateProfile, int] | None = None
+    for path in bundled_profiles().values():
+        profile = load_profile(path)
+        found: set[str] = set()
+        touched = 0
+        for position in profile.positions:
+            hits = {c for text in texts for c in cues.find_all(position.cues + position.against, text)}
+            touched += bool(hits)
+            found |= hits
+        if len(found) >= minimum_cues and touched >= 2 and (best is None or len(found) > best[1]):
+            best = (profile, len(found))
+    return best
+
+
 def load_profile(name_or_path: str | Path) -> DebateProfile:
     """Read and check a profile; errors name the file and the TOML key that is wrong."""
     path = find_profile(str(name_or_path))
