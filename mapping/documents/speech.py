@@ -23,9 +23,10 @@ _INDIRECT = re.compile(
 )
 _ACCORDING = re.compile(r"^(?:According to|In the words of)\s+(?P<who>[^,]{2,60}),")
 _BEFORE_QUOTE = re.compile(rf"(?P<subject>[^.?!“”\"]{{1,160}}?)\s+(?P<verb>{SPEECH_VERBS})[^“\"]{{0,120}}?[,:]?\s*$")
+_NAME = r"[A-Z][\w’'-]+(?:[ ](?:[A-Z]\.|[A-Z][\w’'-]+)){0,3}"
 _AFTER_QUOTE = re.compile(
-    rf"^\s*,?\s*(?:(?P<who>he|she|they|[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){{0,3}})\s+{SPEECH_VERBS}"
-    rf"|{SPEECH_VERBS}\s+(?:[a-z]+\s+){{0,3}}(?P<who2>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){{0,3}}))\b"
+    rf"^\s*,?\s*(?:(?P<who>he|she|they|{_NAME})\s+{SPEECH_VERBS}"
+    rf"|{SPEECH_VERBS}\s+(?:[a-z]+\s+){{0,3}}(?P<who2>{_NAME}))\b"
 )
 _NAME_AFTER_QUOTE = re.compile(r"^\s*[,–—-]?\s*(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\b")
 _CAPITALISED = re.compile(r"[A-Z][\w’'-]*(?:\.?\s+(?:al-|bin\s+|de\s+|van\s+)?[A-Z][\w’'-]*)*")
