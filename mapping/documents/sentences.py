@@ -12,7 +12,7 @@ from mapping.documents.lines import BULLET
 
 _CLAUSE_BREAK = re.compile(
     r"(?:;\s+|\s+[-–—]\s+|,\s+(?=(?:but|yet|whereas|although|though|because|since|so that|"
-    r"while|which is why|and therefore|therefore)\s)|\s+(?=but\s))",
+    r"while|which is why|and therefore|therefore|as|even if|even though)\s)|\s+(?=but\s))",
     re.IGNORECASE,
 )
 _MIN_CLAUSE_WORDS = 4

@@ -409,6 +409,9 @@ def _fallback(
     concession = cues.leading(cues.CONCESSION_MARKERS, unit.text)
     if concession:
         return [_relation(unit, thesis, "attack", 0.45, f"concession ‘{concession}’", "concession")]
+    if profile is None:
+        relation, cue = cues.stance(thesis.text, unit.text)
+        return [_relation(unit, thesis, relation, 0.3, f"polarity towards the thesis: {cue}", "thesis")]
     return [_relation(unit, thesis, "support", 0.3, "argues for the document's thesis", "thesis")]
 
 
