@@ -70,8 +70,10 @@ def test_convert_round_trips_the_native_format(tmp_path):
 def test_the_installed_command_runs():
     result = subprocess.run(
         [sys.executable, "-m", "desktop", "info", str(example_map_path())],
-        capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     assert "Positions: 4" in result.stdout
 
@@ -83,5 +85,7 @@ def test_help_does_not_import_qt_or_networkx():
         "heavy = [m for m in ('PySide6.QtWidgets', 'networkx', 'pydot') if m in sys.modules]\n"
         "sys.exit(f'loaded: {heavy}' if heavy else 0)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stderr

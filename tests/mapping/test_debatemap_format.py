@@ -19,13 +19,35 @@ from mapping.resources import example_map_path
 
 def _sample() -> ArgumentMap:
     m = ArgumentMap('A "quoted" <title> {with} \\ odd characters')
-    m.add_document(Document.from_text("d1", "op-ed.txt", "Héllo wörld 🌍. Second sentence here.",
-                                      {"author": "Ann", "date": "2026-01-15"}))  # fmt: skip
+    m.add_document(
+        Document.from_text(
+            "d1",
+            "op-ed.txt",
+            "Héllo wörld 🌍. Second sentence here.",
+            {"author": "Ann", "date": "2026-01-15"},
+        )
+    )
     m.add_document(Document("d2", "remote.txt", None, "ab" * 32, {}))
-    m.add_node(id="p1", kind="position", label="Peace\nnow", sources=[("d1", 0, 14)], x=1.5, y=-2,
-               tags=["war", "peace"], color="#0072B2", pinned=True, base_score=0.7)  # fmt: skip
-    m.add_node(id="c1", label="שלום ومرحبا", speaker="Bob", sources=[("d2", 100, 200)],
-               note="<script>alert(1)</script>", data={"argdown": {"title": "T"}})  # fmt: skip
+    m.add_node(
+        id="p1",
+        kind="position",
+        label="Peace\nnow",
+        sources=[("d1", 0, 14)],
+        x=1.5,
+        y=-2,
+        tags=["war", "peace"],
+        color="#0072B2",
+        pinned=True,
+        base_score=0.7,
+    )
+    m.add_node(
+        id="c1",
+        label="שלום ومرحبا",
+        speaker="Bob",
+        sources=[("d2", 100, 200)],
+        note="<script>alert(1)</script>",
+        data={"argdown": {"title": "T"}},
+    )
     m.add_edge("c1", "p1", "attack", id="e1", origin="seeded", confidence=0.4, reason="cue 'But'")
     m.add_edge("p1", "c1", "rephrase", id="e2")
     from mapping.model import SetMapSetting
@@ -108,7 +130,9 @@ def test_failed_save_leaves_the_old_file(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "fsync", broken_fsync)
     changed = _sample()
     changed.change_node("p1", label="Never saved")
-    with pytest.raises(FileFormatError, match="No space left on device.*previous file is unchanged"):
+    with pytest.raises(
+        FileFormatError, match=r"No space left on device.*previous file is unchanged"
+    ):
         save_map(changed, path)
     assert path.read_bytes() == before
     assert not [p for p in tmp_path.iterdir() if p.suffix == ".tmp"]
@@ -137,13 +161,19 @@ BAD_FILES = {
     "latin-1": ('{"title": "caf\xe9"}'.encode("latin-1"), "line 1, column 15: not UTF-8"),
     "utf-16": ('{"format": "debatemap"}'.encode("utf-16"), "UTF-16"),
     "array": (b"[1, 2]", "\\(top level\\): expected an object, found a list"),
-    "wrong format": (b'{"format": "aif", "version": 1}', 'format: expected "debatemap", found "aif"'),
+    "wrong format": (
+        b'{"format": "aif", "version": 1}',
+        'format: expected "debatemap", found "aif"',
+    ),
     "no format": (b'{"version": 1}', "no format field"),
     "newer version": (
         b'{"format": "debatemap", "version": 7}',
         "version: the file was written by a newer DebateMap \\(format version 7\\)",
     ),
-    "version as text": (b'{"format": "debatemap", "version": "1"}', "version: expected a whole number"),
+    "version as text": (
+        b'{"format": "debatemap", "version": "1"}',
+        "version: expected a whole number",
+    ),
     "dangling edge": (
         _mutated(lambda d: d["edges"][0].update(target="ghost")),
         'edges\\[0\\].target: there is no node "ghost"',
@@ -196,13 +226,18 @@ BAD_FILES = {
         _mutated(lambda d: d["edges"][0].update(confidence=3)),
         "edges\\[0\\].confidence: 3 is not between 0 and 1",
     ),
-    "missing id": (_mutated(lambda d: d["nodes"][0].pop("id")), 'nodes\\[0\\]: the field "id" is missing'),
+    "missing id": (
+        _mutated(lambda d: d["nodes"][0].pop("id")),
+        'nodes\\[0\\]: the field "id" is missing',
+    ),
     "tampered text": (
         _mutated(lambda d: d["documents"][0].update(text="Other text, same length........!!")),
         "documents\\[0\\].sha256: does not match the text",
     ),
-    "deep nesting": (b'{"format": "debatemap", "version": 1, "x": ' + b"[" * 100000 + b"]" * 100000 + b"}",
-                     "nested too deeply"),  # fmt: skip
+    "deep nesting": (
+        b'{"format": "debatemap", "version": 1, "x": ' + b"[" * 100000 + b"]" * 100000 + b"}",
+        "nested too deeply",
+    ),
 }
 
 
@@ -227,10 +262,12 @@ def test_a_huge_file_is_refused_before_reading(tmp_path):
     path = tmp_path / "huge.debatemap"
     with path.open("wb") as stream:
         stream.truncate(50 * 1024 * 1024)
-    with pytest.raises(FileFormatError, match=r"the file is 52\.4 MB; DebateMap opens maps of up to 34 MB"):
+    with pytest.raises(
+        FileFormatError, match=r"the file is 52\.4 MB; DebateMap opens maps of up to 34 MB"
+    ):
         load_map(path)
 
 
 def test_a_missing_file_names_itself(tmp_path):
-    with pytest.raises(FileFormatError, match="nope.debatemap: No such file"):
+    with pytest.raises(FileFormatError, match=r"nope\.debatemap: No such file"):
         load_map(tmp_path / "nope.debatemap")

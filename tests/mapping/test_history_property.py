@@ -30,8 +30,18 @@ TEXT = "One sentence here. Another one there. A third at the end."
 steps = st.lists(
     st.tuples(
         st.sampled_from(
-            ["add_node", "add_edge", "remove_node", "remove_edge", "change_node", "change_edge",
-             "move", "title", "setting", "remove_document"]  # fmt: skip
+            [
+                "add_node",
+                "add_edge",
+                "remove_node",
+                "remove_edge",
+                "change_node",
+                "change_edge",
+                "move",
+                "title",
+                "setting",
+                "remove_document",
+            ]
         ),
         st.integers(0, 1000),
         st.integers(0, 1000),
@@ -55,11 +65,24 @@ def _operation(m: ArgumentMap, name: str, i: int, j: int, k: int):
     if name == "add_node":
         start = k % (len(TEXT) - 1)
         sources = [("d1", start, start + 1 + j % 5)] if "d1" in m.documents and i % 2 else []
-        return AddNode(Node(m.new_id("n"), kind=["claim", "position", "question"][i % 3],
-                            label=f"label {i}", sources=sources), index=j % (len(nodes) + 1))  # fmt: skip
+        return AddNode(
+            Node(
+                m.new_id("n"),
+                kind=["claim", "position", "question"][i % 3],
+                label=f"label {i}",
+                sources=sources,
+            ),
+            index=j % (len(nodes) + 1),
+        )
     if name == "add_edge" and len(nodes) >= 2:
-        return AddEdge(Edge(m.new_id("e"), nodes[i % len(nodes)], nodes[j % len(nodes)],
-                            relation=["support", "attack", "rephrase"][k % 3]))  # fmt: skip
+        return AddEdge(
+            Edge(
+                m.new_id("e"),
+                nodes[i % len(nodes)],
+                nodes[j % len(nodes)],
+                relation=["support", "attack", "rephrase"][k % 3],
+            )
+        )
     if name == "remove_node" and nodes:
         return RemoveNode(nodes[i % len(nodes)])
     if name == "remove_edge" and edges:
@@ -67,10 +90,13 @@ def _operation(m: ArgumentMap, name: str, i: int, j: int, k: int):
     if name == "change_node" and nodes:
         return ChangeNode(nodes[i % len(nodes)], label=f"changed {j}", pinned=bool(k % 2))
     if name == "change_edge" and edges:
-        return ChangeEdge(edges[i % len(edges)], relation=["support", "attack"][j % 2],
-                          confidence=(k % 11) / 10)  # fmt: skip
+        return ChangeEdge(
+            edges[i % len(edges)], relation=["support", "attack"][j % 2], confidence=(k % 11) / 10
+        )
     if name == "move" and nodes:
-        return move_nodes({n: (float(i + x), float(j - x)) for x, n in enumerate(nodes[: k % 4 + 1])})
+        return move_nodes(
+            {n: (float(i + x), float(j - x)) for x, n in enumerate(nodes[: k % 4 + 1])}
+        )
     if name == "title":
         return SetTitle(f"Title {i}")
     if name == "setting":

@@ -40,7 +40,10 @@ def test_records_hold_what_was_given(small_map):
     assert small_map.node("p1").sources[0].end == 13
     assert [e.id for e in small_map.in_edges("p1")] == ["e1", "e2"]
     assert [e.id for e in small_map.out_edges("c2")] == ["e2"]
-    assert small_map.document("d1").sha256 == Document.from_text("x", "x", "Wars are bad. Peace is good.").sha256
+    assert (
+        small_map.document("d1").sha256
+        == Document.from_text("x", "x", "Wars are bad. Peace is good.").sha256
+    )
 
 
 @pytest.mark.parametrize(
@@ -67,7 +70,9 @@ def test_records_hold_what_was_given(small_map):
 )
 def test_invalid_operations_are_refused_and_change_nothing(small_map, operation, message):
     before = ArgumentMap.__new__(ArgumentMap)
-    before.__dict__.update({k: (dict(v) if isinstance(v, dict) else v) for k, v in small_map.__dict__.items()})
+    before.__dict__.update(
+        {k: (dict(v) if isinstance(v, dict) else v) for k, v in small_map.__dict__.items()}
+    )
     events = []
     small_map.subscribe(events.append)
     with pytest.raises(ModelError, match=message):
