@@ -87,7 +87,6 @@ def microtexts(path: Path) -> dict[str, float]:
         text = record["text"]
         gold_units = [u for u in record["units"] if not u["implicit"]]
         gold_spans = [(u["start"], u["end"]) for u in gold_units]
-        gold_index = {u["id"]: j for j, u in enumerate(gold_units)}
         gold_pairs = {}
         for relation in record["relations"]:
             gold_pairs[(relation["source"], relation["target"])] = relation["type"]
@@ -178,7 +177,9 @@ def main() -> int:
         "arg-microtexts (283 texts, no profile)": microtexts(
             shared / "corpora" / "arg-microtexts" / "microtexts.jsonl"
         ),
-        "perspectrum pairs": perspectrum(shared / "corpora" / "perspectrum" / "perspectrum_pairs.jsonl"),
+        "perspectrum pairs": perspectrum(
+            shared / "corpora" / "perspectrum" / "perspectrum_pairs.jsonl"
+        ),
         "timing: both seed documents": timing(shared / "seeds"),
     }
     for title, figures in sections.items():

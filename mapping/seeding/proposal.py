@@ -87,14 +87,22 @@ class Proposal:
             document_ids.append(doc_id)
             metadata = {key: value for key, value in parsed.metadata.items() if value}
             metadata.update(format=parsed.format, encoding=parsed.encoding)
-            children.append(AddDocument(Document.from_text(doc_id, parsed.name, parsed.text, metadata)))
+            children.append(
+                AddDocument(Document.from_text(doc_id, parsed.name, parsed.text, metadata))
+            )
         node_ids: dict[str, str] = {}
         for index, proposed in enumerate(self.nodes):
             node_id = fresh("p" if proposed.kind == "position" else "n")
             node_ids[proposed.key] = node_id
             sources = ()
-            if proposed.document is not None and proposed.start is not None and proposed.end is not None:
-                sources = (SourceSpan(document_ids[proposed.document], proposed.start, proposed.end),)
+            if (
+                proposed.document is not None
+                and proposed.start is not None
+                and proposed.end is not None
+            ):
+                sources = (
+                    SourceSpan(document_ids[proposed.document], proposed.start, proposed.end),
+                )
             children.append(
                 AddNode(
                     Node(
