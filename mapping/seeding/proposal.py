@@ -11,6 +11,9 @@ if TYPE_CHECKING:
     from mapping.model import ArgumentMap, Compound
 
 
+_COLUMNS = 8
+
+
 @dataclass(frozen=True)
 class ProposedNode:
     """A position, claim, question or note; `document` indexes Proposal.documents (None: no source)."""
@@ -91,9 +94,18 @@ class Proposal:
                 AddDocument(Document.from_text(doc_id, parsed.name, parsed.text, metadata))
             )
         node_ids: dict[str, str] = {}
-        for index, proposed in enumerate(self.nodes):
+        # A plain grid so nothing overlaps before a layout runs: positions on top, then claims.
+        slots = {"position": 0, "other": 0}
+        for proposed in self.nodes:
             node_id = fresh("p" if proposed.kind == "position" else "n")
             node_ids[proposed.key] = node_id
+            row_kind = "position" if proposed.kind == "position" else "other"
+            slot = slots[row_kind]
+            slots[row_kind] += 1
+            if row_kind == "position":
+                x, y = slot * 260.0, 0.0
+            else:
+                x, y = (slot % _COLUMNS) * 220.0, 140.0 + (slot // _COLUMNS) * 90.0
             sources = ()
             if (
                 proposed.document is not None
@@ -113,8 +125,8 @@ class Proposal:
                         speaker=proposed.speaker,
                         sources=sources,
                         tags=proposed.tags,
-                        x=float(index % 12) * 40.0,
-                        y=float(index // 12) * 40.0,
+                        x=x,
+                        y=y,
                         data=dict(proposed.data),
                     )
                 )
