@@ -13,6 +13,11 @@ Three stages, each plain Python with no model dependency:
   and sections (:class:`ArgdownModel`).
 
 Errors are :class:`ArgdownSyntaxError` with a 1-based line and column.
+
+Argdown has no grammar document besides its reference implementation, so the token patterns here
+follow those of ``@argdown/core`` 1.7.5 (MIT licence, copyright 2017 Christian Voigt), quirks
+included, so that a file splits into the same tokens; the lexer, parser and model builder around
+them are written for this project.
 """
 
 from __future__ import annotations
