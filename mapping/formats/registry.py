@@ -37,6 +37,10 @@ FORMATS: list[FileFormat] = [
     FileFormat(
         "debatemap", "DebateMap map", (".debatemap",), "mapping.formats.debatemap", True, True
     ),
+    FileFormat(
+        "aif", "AIF JSON (AIFdb)", (".aif.json", ".json"), "mapping.formats.aif", True, True
+    ),
+    FileFormat("ova", "OVA3 analysis", (".ova.json",), "mapping.formats.ova", True, True),
 ]
 
 
