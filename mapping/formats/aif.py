@@ -67,6 +67,9 @@ TRANSITION = ("Default Transition", "82")
 
 _SCHEME_TYPES = ("RA", "CA", "MA", "PA")
 _NODE_DERIVED = ("type", "timestamp", "locutions", "order", "speakers", "preferred_over")
+_NODE_EXTRAS = (("tags", ()), ("color", None), ("x", 0.0), ("y", 0.0), ("pinned", False),
+                ("note", ""), ("base_score", None))  # fmt: skip
+_EDGE_EXTRAS = (("origin", "imported"), ("confidence", None), ("note", ""), ("reason", ""))
 _EDGE_DERIVED = ("type", "text", "timestamp", "snode", "linked", "target_snode", "schemeID")
 _NODE_KEYS = ("nodeID", "text", "type", "timestamp")
 _SPEAKER_COLON = re.compile(r"^\s*([^:\n]{1,80}?)\s*:\s+(.*)$", re.DOTALL)
@@ -161,6 +164,8 @@ class _Graph:
         self.ins: dict[str, list[int]] = defaultdict(list)
         self.locutions: list[dict[str, Any]] = []
         self.participants: list[dict[str, Any]] = []
+        self.top: dict[str, Any] = {}
+        self.extras: Any = None
 
     def type(self, node_id: str) -> str:
         return self.nodes[node_id]["type"]
@@ -229,6 +234,8 @@ def _check_graph(aif: Any, source: str, prefix: str) -> _Graph:
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
             raise _fail(source, f"{p}{key}", f"expected a list of objects, found {_kind(value)}")
         setattr(graph, key, value)
+    graph.top = aif
+    graph.extras = aif.get("debatemap")
     return graph
 
 
@@ -283,7 +290,9 @@ def _dialogue_order(graph: _Graph) -> dict[str, int]:
         for loc in graph.locutions
     }
     locutions = [n for n, node in graph.nodes.items() if node["type"] == "L"]
-    key = {n: (times.get(n, ""), graph.position[n]) for n in locutions}
+    # Ties are broken by the id read naturally ("9" < "10"): AIFdb and OVA number nodes as they
+    # are made, and unlike file position the ids survive a round trip through DebateMap.
+    key = {n: (times.get(n, ""), _natural(n)) for n in locutions}
     after: dict[str, set[str]] = defaultdict(set)
     waiting = dict.fromkeys(locutions, 0)
     for ta_id, node in graph.nodes.items():
@@ -319,6 +328,12 @@ def _dialogue_order(graph: _Graph) -> dict[str, int]:
             if waiting[nxt] == 0 and nxt not in order:
                 heapq.heappush(ready, (key[nxt], nxt))
     return order
+
+
+def _natural(ident: str) -> tuple[tuple[int, int | str], ...]:
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part) for part in re.findall(r"\d+|\D+", ident)
+    )
 
 
 def _asserting_locutions(graph: _Graph, node_id: str) -> list[str]:
@@ -365,7 +380,7 @@ def _from_graph(graph: _Graph, ova_file: Any, source: str, title: str) -> Argume
                 claim_ids.append(end)
 
     # ---- edges from S-nodes
-    used_ids = set(nodes)
+    used_ids = set(nodes) - set(snodes)  # an edge may take its own S-node's id
     consumed_nodes: set[str] = set(claims)
     consumed_edges: set[int] = set()
     edges: list[Edge] = []
@@ -479,10 +494,11 @@ def _from_graph(graph: _Graph, ova_file: Any, source: str, title: str) -> Argume
         kept["unlinked"] = unlinked
     if ova_nodes:
         kept["ova_nodes"] = {n: v for n, v in ova_nodes.items() if n not in claims}
-    aif_part = ova_file["AIF"] if ova_file is not None else None
-    top = aif_part if aif_part is not None else {}
+    top = ova_file["AIF"] if ova_file is not None else graph.top
     extra_keys = {
-        k: v for k, v in top.items() if k not in ("nodes", "edges", "locutions", "participants")
+        k: v
+        for k, v in top.items()
+        if k not in ("nodes", "edges", "locutions", "participants", "debatemap")
     }
     if extra_keys:
         kept["extra"] = extra_keys
@@ -491,10 +507,21 @@ def _from_graph(graph: _Graph, ova_file: Any, source: str, title: str) -> Argume
             k: v for k, v in (ova_file.get("OVA") or {}).items() if k not in ("nodes", "edges")
         }
 
+    extras = top.get("debatemap") if ova_file is not None else graph.extras
+    if extras is not None:
+        title, node_records, edges, documents = _apply_extras(
+            extras, title, node_records, edges, source, "AIF.debatemap" if ova_file else "debatemap"
+        )
+        if documents is not None:  # DebateMap's own documents replace the one read from OVA text
+            document = None
+            node_records = [n if n.id in _with_sources(extras) else _no_sources(n)
+                            for n in node_records]  # fmt: skip
+    else:
+        documents = None
     argument_map = ArgumentMap(title)
     try:
-        if document is not None:
-            argument_map.execute(AddDocument(document))
+        for record in documents or ([document] if document is not None else []):
+            argument_map.execute(AddDocument(record))
         for record in node_records:
             argument_map.execute(AddNode(record))
         for record in edges:
@@ -503,6 +530,68 @@ def _from_graph(graph: _Graph, ova_file: Any, source: str, title: str) -> Argume
     except ModelError as error:  # pragma: no cover - the checks above should make this unreachable
         raise _fail(source, "(map)", error.message) from None
     return argument_map
+
+
+def _apply_extras(extras: Any, title: str, nodes: list[Node], edges: list[Edge], source: str,
+                  where: str) -> tuple[str, list[Node], list[Edge], list[Document] | None]:  # fmt: skip
+    """Restore what DebateMap wrote under ``"debatemap"`` (kinds, labels, layout, notes)."""
+    from dataclasses import replace
+
+    from mapping.model.records import check_edge, check_node
+
+    if not isinstance(extras, dict):
+        raise _fail(source, where, f"expected an object, found {_kind(extras)}")
+    title = extras.get("title", title)
+    if not isinstance(title, str):
+        raise _fail(source, f"{where}.title", f"expected text, found {_kind(title)}")
+    documents = None
+    if "documents" in extras:
+        from mapping.formats.debatemap import _read_document, _Reader
+
+        items = extras["documents"]
+        if not isinstance(items, list):
+            raise _fail(source, f"{where}.documents", f"expected a list, found {_kind(items)}")
+        reader = _Reader(source)
+        documents = [
+            _read_document(reader, item, f"{where}.documents[{i}]") for i, item in enumerate(items)
+        ]
+    results: list[list[Any]] = []
+    for key, records, check in (("nodes", nodes, check_node), ("edges", edges, check_edge)):
+        table = extras.get(key, {})
+        if not isinstance(table, dict):
+            raise _fail(source, f"{where}.{key}", f"expected an object, found {_kind(table)}")
+        updated = []
+        for record in records:
+            change = table.get(record.id)
+            if change is None:
+                updated.append(record)
+                continue
+            at = f"{where}.{key}.{record.id}"
+            if not isinstance(change, dict):
+                raise _fail(source, at, f"expected an object, found {_kind(change)}")
+            change = dict(change)
+            other = change.pop("data", {})
+            if not isinstance(other, dict):
+                raise _fail(source, f"{at}.data", f"expected an object, found {_kind(other)}")
+            try:
+                new = replace(record, **change, data={**other, **record.data})
+                check(new)
+            except (TypeError, ValueError) as error:
+                raise _fail(source, at, str(error)) from None
+            updated.append(new)
+        results.append(updated)
+    return title, results[0], results[1], documents
+
+
+def _with_sources(extras: Mapping[str, Any]) -> set[str]:
+    table = extras.get("nodes") or {}
+    return {k for k, v in table.items() if isinstance(v, dict) and "sources" in v}
+
+
+def _no_sources(node: Node) -> Node:
+    from dataclasses import replace
+
+    return replace(node, sources=())
 
 
 def _number(value: Any) -> float:
@@ -630,6 +719,11 @@ class _Writer:
         self.edges: list[dict[str, Any]] = []
         self.ids: set[str] = set(argument_map.nodes)
         self.ids.update(str(n.get("nodeID")) for n in self.kept.get("nodes", []))
+        self.ids.update(argument_map.edges)  # a native edge's id becomes its S-node's id
+        for edge in argument_map.edges.values():
+            snode = (edge.data.get("aif") or {}).get("snode")
+            if snode:
+                self.ids.add(str(snode))
         self.edge_ids: set[str] = {str(e.get("edgeID")) for e in self.kept.get("edges", [])}
         self.counter = 0
         self.positions: dict[str, tuple[float, float]] = {}
@@ -685,7 +779,7 @@ class _Writer:
                 text = extra.get("text") or text
                 scheme_id = str(extra["schemeID"]) if extra.get("schemeID") else ""
                 record_extra = {k: v for k, v in extra.items() if k not in _EDGE_DERIVED}
-            s_id = snode if not snode.startswith("#") and snode not in present else None
+            s_id = snode.removeprefix("#") if snode.removeprefix("#") not in present else None
             if s_id is None:
                 s_id = self.fresh(self.ids)
             present.add(s_id)
@@ -733,6 +827,9 @@ class _Writer:
         aif: dict[str, Any] = {"nodes": self.nodes, "edges": self.edges, "locutions": locutions}
         if participants:
             aif["participants"] = participants
+        extras = self._extras()
+        if extras:
+            aif["debatemap"] = extras
         for key, value in (kept.get("extra") or {}).items():
             aif.setdefault(key, value)
         if scheme_fulfillments and "schemefulfillments" in aif:
@@ -743,6 +840,56 @@ class _Writer:
             ]
         self.scheme_fulfillments = scheme_fulfillments
         return aif
+
+    def _extras(self) -> dict[str, Any]:
+        """What AIF has no place for (kinds, short labels, layout, notes), keyed by id.
+
+        It sits under a top-level ``"debatemap"`` key that other AIF tools ignore, so a map
+        exported to AIF and imported again is the map that was exported.
+        """
+        nodes: dict[str, Any] = {}
+        for node in self.map.nodes.values():
+            extra: dict[str, Any] = {}
+            if node.kind != "claim":
+                extra["kind"] = node.kind
+            if node.label and node.label != (node.text or node.label):
+                extra["label"] = node.label
+            for name, empty in _NODE_EXTRAS:
+                value = getattr(node, name)
+                if value != empty:
+                    extra[name] = list(value) if isinstance(value, tuple) else value
+            other = {k: v for k, v in node.data.items() if k != "aif"}
+            if other:
+                extra["data"] = other
+            if node.sources:
+                extra["sources"] = [
+                    {"document": s.document, "start": s.start, "end": s.end} for s in node.sources
+                ]
+            if extra:
+                nodes[node.id] = extra
+        edges: dict[str, Any] = {}
+        for edge in self.map.edges.values():
+            extra = {name: getattr(edge, name) for name, empty in _EDGE_EXTRAS
+                     if getattr(edge, name) != empty}  # fmt: skip
+            other = {k: v for k, v in edge.data.items() if k != "aif"}
+            if other:
+                extra["data"] = other
+            if extra:
+                edges[edge.id] = extra
+        result: dict[str, Any] = {}
+        if self.map.title:
+            result["title"] = self.map.title
+        if self.map.documents:
+            result["documents"] = [
+                {"id": d.id, "name": d.name, "text": d.text, "sha256": d.sha256,
+                 "metadata": dict(d.metadata)}
+                for d in self.map.documents.values()
+            ]  # fmt: skip
+        if nodes:
+            result["nodes"] = nodes
+        if edges:
+            result["edges"] = edges
+        return result
 
     def _stale_assertions(self) -> set[tuple[str, str]]:
         """YA → claim edges whose locution names another speaker than the claim now has."""
@@ -760,12 +907,15 @@ class _Writer:
         stale: set[tuple[str, str]] = set()
         self.asserted: dict[str, str] = {}
         for node in self.map.nodes.values():
+            if (node.data.get("aif") or {}).get("type", "I") != "I":
+                continue  # a promoted locution: its YA edges are dialogue structure, not speakers
             said = []
             for ya in into.get(node.id, []):
                 if nodes.get(ya, {}).get("type") != "YA":
                     continue
                 speakers = {names.get(src, "") for src in into.get(ya, []) if src in names}
-                if speakers and node.speaker not in speakers:
+                allowed = {node.speaker, *(node.data.get("aif") or {}).get("speakers", ())}
+                if speakers and not speakers & allowed:
                     stale.add((ya, node.id))
                 else:
                     said.extend(speakers)
