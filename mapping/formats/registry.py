@@ -41,6 +41,14 @@ FORMATS: list[FileFormat] = [
         "aif", "AIF JSON (AIFdb)", (".aif.json", ".json"), "mapping.formats.aif", True, True
     ),
     FileFormat("ova", "OVA3 analysis", (".ova.json",), "mapping.formats.ova", True, True),
+    FileFormat(
+        "kialo",
+        "Kialo discussion (text export)",
+        (".kialo.txt",),
+        "mapping.formats.kialo",
+        True,
+        True,
+    ),
 ]
 
 
