@@ -443,6 +443,11 @@ def _from_graph(graph: _Graph, ova_file: Any, source: str, title: str) -> Argume
     if ova_file is not None:
         document, located = _ova_document(ova_file.get("text"), source)
 
+    placed = {}
+    if not ova_nodes:  # plain AIF has no coordinates: give the claims a first placement
+        from mapping.formats.placement import place_in_layers
+
+        placed = place_in_layers(claim_ids, [(e.source, e.target) for e in edges])
     node_records: list[Node] = []
     for node_id in claim_ids:
         raw = nodes[node_id]
@@ -460,7 +465,9 @@ def _from_graph(graph: _Graph, ova_file: Any, source: str, title: str) -> Argume
             data["speakers"] = speakers
         if node_id in preferred:
             data["preferred_over"] = preferred[node_id]
-        position = ova_nodes.get(node_id, {})
+        position = ova_nodes.get(node_id) or dict(
+            zip("xy", placed.get(node_id, (0.0, 0.0)), strict=True)
+        )
         sources: tuple[SourceSpan, ...] = ()
         if document is not None:
             span = _locate(document.text or "", [*locs, node_id], located, nodes)

@@ -194,6 +194,12 @@ def loads(text: str, source: str = "<kialo>") -> ArgumentMap:
                 data={"kialo": data},
             )
         )
+    from dataclasses import replace
+
+    from mapping.formats.placement import place_in_layers
+
+    placed = place_in_layers([n.id for n in nodes], [(e.source, e.target) for e in edges])
+    nodes = [replace(n, x=placed[n.id][0], y=placed[n.id][1]) for n in nodes]
     try:
         for node in nodes:
             argument_map.execute(AddNode(node))

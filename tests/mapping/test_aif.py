@@ -382,3 +382,11 @@ def test_deeply_nested_json_is_refused(tmp_path: Path) -> None:
     path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     with pytest.raises(FileFormatError, match=r"deep\.json"):
         aif.read(path)
+
+
+def test_plain_aif_gets_a_first_placement() -> None:
+    argument_map = aif.read(corpus() / "carneades-4" / "nodeset664.json")
+    positions = [(n.x, n.y) for n in argument_map.nodes.values()]
+    assert len(set(positions)) == len(positions)  # nobody sits on top of anybody
+    for edge in argument_map.edges.values():  # premises below their conclusions (no cycles here)
+        assert argument_map.node(edge.source).y > argument_map.node(edge.target).y
