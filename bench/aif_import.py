@@ -19,8 +19,20 @@ from pathlib import Path
 
 def generate(megabytes: float, seed: int = 7) -> dict:
     random.seed(seed)
-    words = ("tax rent vote school nurse budget river market council wage bus housing energy "
-             "border court police farm loan clinic road").split()  # fmt: skip
+    words = [
+        "tax",
+        "rent",
+        "vote",
+        "school",
+        "nurse",
+        "budget",
+        "river",
+        "market",
+        "council",
+        "wage",
+        "bus",
+        "housing",
+    ]
     speakers = [f"Speaker {i}" for i in range(40)]
     nodes, edges, locutions = [], [], []
     size, next_id, claims, last_l = 0, 1, [], None
@@ -56,7 +68,11 @@ def generate(megabytes: float, seed: int = 7) -> dict:
         last_l = loc
         if claims:
             kind = random.choices(("RA", "CA", "MA"), (6, 3, 1))[0]
-            text_of = {"RA": "Default Inference", "CA": "Default Conflict", "MA": "Default Rephrase"}
+            text_of = {
+                "RA": "Default Inference",
+                "CA": "Default Conflict",
+                "MA": "Default Rephrase",
+            }
             s = new(kind, text_of[kind])
             link(claim, s)
             if kind == "RA" and len(claims) > 2 and random.random() < 0.3:
