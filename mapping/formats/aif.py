@@ -452,7 +452,10 @@ def _from_graph(graph: _Graph, ova_file: Any, source: str, title: str) -> Argume
     for node_id in claim_ids:
         raw = nodes[node_id]
         text = raw["text"]
-        locs = _asserting_locutions(graph, node_id) if types[node_id] == "I" else [node_id]
+        if types[node_id] == "I":
+            locs = _asserting_locutions(graph, node_id)
+        else:  # a promoted node speaks for itself when it is a locution
+            locs = [node_id] if types[node_id] == "L" else []
         locs.sort(key=lambda n: order.get(n, 0))
         speakers = list(dict.fromkeys(names[n] for n in locs if n in names))
         data: dict[str, Any] = {k: v for k, v in raw.items() if k not in ("nodeID", "text")}
@@ -583,8 +586,8 @@ def _apply_extras(extras: Any, title: str, nodes: list[Node], edges: list[Edge],
             try:
                 new = replace(record, **change, data={**other, **record.data})
                 check(new)
-            except (TypeError, ValueError) as error:
-                raise _fail(source, at, str(error)) from None
+            except (TypeError, ValueError, KeyError, IndexError) as error:
+                raise _fail(source, at, f"cannot be applied ({error})") from None
             updated.append(new)
         results.append(updated)
     return title, results[0], results[1], documents

@@ -224,9 +224,8 @@ def dumps(argument_map: ArgumentMap) -> str:
         children[edge.target].append(edge)
 
     def order_key(edge: Edge) -> tuple[Any, ...]:
-        number = (edge.data.get("kialo") or {}).get("number")
-        parts = tuple(int(p) for p in number.rstrip(".").split(".")) if number else ()
-        return (0, parts) if number else (1, ())
+        parts = _parts((edge.data.get("kialo") or {}).get("number"))
+        return (0, parts) if parts else (1, ())
 
     for edges in children.values():
         edges.sort(key=order_key)
@@ -268,7 +267,13 @@ def dumps(argument_map: ArgumentMap) -> str:
 
 
 def _number_parts(node: Node) -> tuple[int, ...]:
-    number = (node.data.get("kialo") or {}).get("number") or ""
+    return _parts((node.data.get("kialo") or {}).get("number"))
+
+
+def _parts(number: Any) -> tuple[int, ...]:
+    """``(1, 2)`` for ``"1.2."``; anything else (hand-edited data) sorts as unnumbered."""
+    if not isinstance(number, str):
+        return ()
     return tuple(int(p) for p in number.rstrip(".").split(".") if p.isdigit())
 
 
