@@ -390,3 +390,28 @@ def test_plain_aif_gets_a_first_placement() -> None:
     assert len(set(positions)) == len(positions)  # nobody sits on top of anybody
     for edge in argument_map.edges.values():  # premises below their conclusions (no cycles here)
         assert argument_map.node(edge.source).y > argument_map.node(edge.target).y
+
+
+def test_an_unknown_node_type_as_premise_is_promoted_without_order(tmp_path: Path) -> None:
+    """Found by fuzzing: a premise of an unknown type once crashed the dialogue-order lookup."""
+    path = tmp_path / "odd.json"
+    path.write_text(
+        json.dumps(
+            {
+                "nodes": [
+                    {"nodeID": "1", "text": "premise of an odd type", "type": "X"},
+                    {"nodeID": "2", "text": "conclusion", "type": "I"},
+                    {"nodeID": "3", "text": "Default Inference", "type": "RA"},
+                ],
+                "edges": [
+                    {"edgeID": "a", "fromID": "1", "toID": "3"},
+                    {"edgeID": "b", "fromID": "3", "toID": "2"},
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    argument_map = aif.read(path)
+    assert argument_map.node("1").data["aif"]["type"] == "X"
+    assert "order" not in argument_map.node("1").data["aif"]
+    assert [e.relation for e in argument_map.edges.values()] == ["support"]
