@@ -64,7 +64,9 @@ def test_png_shows_the_map_in_the_theme_colours(example):
     assert dark.pixelColor(2, 2).name() == "#1e1f22"
     assert clear.pixelColor(2, 2).alpha() == 0
     # something is drawn: many distinct colours, not a blank page
-    sample = {light.pixel(x, y) for x in range(0, light.width(), 7) for y in range(0, light.height(), 7)}
+    sample = {
+        light.pixel(x, y) for x in range(0, light.width(), 7) for y in range(0, light.height(), 7)
+    }
     assert len(sample) > 20
 
 
@@ -126,7 +128,7 @@ def test_position_export_draws_only_its_argument(example):
         assert example.node(other).label.split(":")[0] not in text
     with pytest.raises(ExportError, match="no position"):
         find_position(example, "no such thing")
-    with pytest.raises(ExportError, match="matches 2 positions|matches \\d positions"):
+    with pytest.raises(ExportError, match=r"matches \d positions"):
         find_position(example, "o")
 
 
