@@ -27,12 +27,15 @@ WRAP_COLUMNS = 28
 MAX_SHOWN_CHARACTERS = 280
 """Longer labels are cut in the picture (the full text stays in ``dm_label``)."""
 
-KIND_FILL = {"position": "#fdf6e3", "claim": "#ffffff", "question": "#eef4fb", "note": "#fffbd6"}
+# The light theme's colours (desktop/canvas/theme.py), so a Graphviz drawing reads like the app's.
+KIND_FILL = {"position": "#FFF8E6", "claim": "#FFFFFF", "question": "#EEF6FB", "note": "#FFFBD6"}
 RELATION_STYLE = {
-    "support": {"color": "#1b7837", "style": "solid", "arrowhead": "normal"},
-    "attack": {"color": "#b2182b", "style": "dashed", "arrowhead": "tee"},
-    "rephrase": {"color": "#666666", "style": "dotted", "arrowhead": "none"},
+    "support": {"color": "#0072B2", "style": "solid", "arrowhead": "normal"},
+    "attack": {"color": "#D55E00", "style": "dashed", "arrowhead": "tee"},
+    "rephrase": {"color": "#6E6E6E", "style": "dotted", "arrowhead": "empty"},
 }
+TINT = 0.25
+"""How much of a node's own colour goes into its fill; the full colour draws its border."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _HEX_COLOR = re.compile(r"#[0-9A-Fa-f]{6}([0-9A-Fa-f]{2})?")
 
@@ -98,6 +101,7 @@ def dumps(argument_map: ArgumentMap) -> str:
         graph.set("label", quote_label(argument_map.title))
         graph.set("labelloc", "t")
         graph.set("fontsize", "20")
+        graph.set("fontname", '"Helvetica-Bold"')
     graph.set_node_defaults(shape="box", style='"rounded,filled"', fontname="Helvetica",
                             fontsize="11", margin='"0.15,0.08"')  # fmt: skip
     graph.set_edge_defaults(fontname="Helvetica", fontsize="9")
@@ -106,11 +110,13 @@ def dumps(argument_map: ArgumentMap) -> str:
             "label": quote_label(shown_label(node)),
             "dm_label": quote(node.label),
             "dm_kind": quote(node.kind),
-            "fillcolor": quote(node.color if _is_color(node.color) else KIND_FILL[node.kind]),
+            "fillcolor": quote(tint(node.color, KIND_FILL[node.kind])),
             "pos": quote(f"{node.x:.2f},{-node.y:.2f}"),
         }
         if node.kind == "position":
             attributes.update(penwidth="2", fontname='"Helvetica-Bold"')
+        if _is_color(node.color):
+            attributes["color"] = quote(str(node.color)[:7])
         for name in ("text", "speaker", "note"):
             if getattr(node, name):
                 attributes[f"dm_{name}"] = quote(getattr(node, name))
@@ -144,6 +150,17 @@ def write(argument_map: ArgumentMap, path: str | Path) -> None:
     from mapping.formats.debatemap import write_atomically
 
     write_atomically(Path(path), dumps(argument_map).encode("utf-8"), backup=False)
+
+
+def tint(color: str | None, base: str) -> str:
+    """``base`` with a little of ``color`` mixed in (text stays readable on any colour)."""
+    if not _is_color(color):
+        return base
+    mixed = [
+        round(int(base[i : i + 2], 16) * (1 - TINT) + int(str(color)[i : i + 2], 16) * TINT)
+        for i in (1, 3, 5)
+    ]
+    return "#{:02X}{:02X}{:02X}".format(*mixed)
 
 
 def _is_color(value: str | None) -> bool:
@@ -253,7 +270,7 @@ def _node_fields(node_id: str, attributes: dict[str, str]) -> dict[str, object]:
         "pinned": attributes.get("dm_pinned", "false").lower() == "true",
         "tags": tuple(attributes.get("dm_tags", "").split()),
     }
-    color = attributes.get("dm_color") or attributes.get("fillcolor")
+    color = attributes.get("dm_color") or attributes.get("color")
     if color and (attributes.get("dm_color") or _is_color(color)):
         fields["color"] = color
     place = _point(attributes.get("pos", ""))

@@ -25,11 +25,12 @@ YED_NS = "http://www.yworks.com/xml/graphml"
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
-KIND_FILL = {"position": "#FDF6E3", "claim": "#FFFFFF", "question": "#EEF4FB", "note": "#FFFBD6"}
+# The light theme's colours (desktop/canvas/theme.py), so yEd shows the map as the app does.
+KIND_FILL = {"position": "#FFF8E6", "claim": "#FFFFFF", "question": "#EEF6FB", "note": "#FFFBD6"}
 RELATION_LINE = {  # yEd line type, colour and arrowhead per relation
-    "support": ("line", "#1B7837", "standard"),
-    "attack": ("dashed", "#B2182B", "t_shape"),
-    "rephrase": ("dotted", "#666666", "none"),
+    "support": ("line", "#0072B2", "standard"),
+    "attack": ("dashed", "#D55E00", "t_shape"),
+    "rephrase": ("dotted", "#6E6E6E", "white_delta"),
 }
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _HEX_COLOR = re.compile(r"#([0-9A-Fa-f]{6})([0-9A-Fa-f]{2})?")
@@ -136,10 +137,13 @@ def _yed_node(key: str, node: Any, size: tuple[float, float]) -> ET.Element:
         "x": f"{node.x - width / 2:.2f}", "y": f"{node.y - height / 2:.2f}",
         "width": f"{width:.2f}", "height": f"{height:.2f}",
     })  # fmt: skip
-    fill = node.color if node.color and _rgb(node.color) else KIND_FILL[node.kind]
-    ET.SubElement(shape, f"{{{YED_NS}}}Fill", {"color": fill[:7], "transparent": "false"})
+    from mapping.formats.dot import tint
+
+    fill = tint(node.color, KIND_FILL[node.kind])
+    border = node.color[:7] if node.color and _rgb(node.color) else "#444444"
+    ET.SubElement(shape, f"{{{YED_NS}}}Fill", {"color": fill, "transparent": "false"})
     ET.SubElement(shape, f"{{{YED_NS}}}BorderStyle", {
-        "color": "#444444", "type": "line", "width": "2.0" if node.kind == "position" else "1.0",
+        "color": border, "type": "line", "width": "2.0" if node.kind == "position" else "1.0",
     })  # fmt: skip
     label = ET.SubElement(shape, f"{{{YED_NS}}}NodeLabel", {
         "alignment": "center", "autoSizePolicy": "content", "fontFamily": "Dialog",
