@@ -167,3 +167,14 @@ def test_graphviz_clusters_keep_every_node():
     result = layout_map(m, engine="graphviz", clusters=True)
     assert set(result.positions) == set(m.nodes)
     assert replace(result, notes=()).engine == "graphviz"
+
+
+def test_docstring_examples_run():
+    import doctest
+
+    import mapping.formats.dot
+    import mapping.layout
+
+    for module in (mapping.layout, mapping.formats.dot):
+        result = doctest.testmod(module)
+        assert result.attempted > 0 and result.failed == 0, module.__name__
