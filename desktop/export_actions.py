@@ -37,6 +37,7 @@ from desktop.render import (
     argument_of,
     closed_selection,
     export_image,
+    laid_out_copy,
     print_map,
     render_image,
     submap,
@@ -302,7 +303,15 @@ class ExportDialog(QDialog):
 
 
 def export_map(argument_map: ArgumentMap, path: Path, options: RenderOptions) -> list[str]:
-    """Write ``path`` by its extension: a picture through the renderer, else a graph format."""
+    """Write ``path`` by its extension: a picture through the renderer, else a graph format.
+
+    A map whose nodes all sit at one place (just imported) is laid out first, on a copy.
+    """
+    from mapping.layout import needs_layout
+
+    if needs_layout(argument_map):
+        argument_map, engine = laid_out_copy(argument_map, options.theme)
+        options.notes.append(f"laid out with the {engine} engine")
     if path.suffix.lower() in PICTURES:
         export_image(argument_map, path, options)
         return options.notes
@@ -311,7 +320,7 @@ def export_map(argument_map: ArgumentMap, path: Path, options: RenderOptions) ->
     if options.only is not None:
         argument_map = submap(argument_map, options.only)
     find_format(path=path, reading=False).writer()(argument_map, path)
-    return []
+    return options.notes
 
 
 def show_export_dialog(window: MainWindow) -> ExportDialog | None:
