@@ -2,21 +2,20 @@
 
 Both core packages are young; everything the panels and the import wizard need from them goes
 through the few functions here, converted into the small records below, so a change in their API
-is fixed in this file alone. When a package is missing the functions fall back to plain reading
-(whole text, no structure) and an empty proposal, and say so in ``warnings``.
+is fixed in this file alone. The core is imported inside the functions: the first window does not
+need it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from mapping.errors import MappingError
-from mapping.model import AddDocument, AddEdge, AddNode, ArgumentMap, Compound, Document, Edge, Node
-from mapping.model import SourceSpan as Span
+from mapping.model import AddNode, ArgumentMap, Compound
 
 Cancelled = Callable[[], bool]
 
@@ -60,9 +59,8 @@ class ProposedNode:
     text: str = ""
     speaker: str = ""
     document: int | None = None
-    start: int = 0
-    end: int = 0
-    reason: str = ""
+    start: int | None = None
+    end: int | None = None
 
 
 @dataclass(frozen=True)
@@ -77,10 +75,13 @@ class ProposedRelation:
 
 @dataclass
 class Proposal:
+    """The seeder's suggestion in the wizard's terms; ``raw`` is the core's own proposal."""
+
     documents: list[ParsedText]
     nodes: list[ProposedNode] = field(default_factory=list)
     relations: list[ProposedRelation] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    profile: str = ""
+    raw: Any = None
 
     @property
     def positions(self) -> list[ProposedNode]:
@@ -92,52 +93,36 @@ class Proposal:
 
 
 # --------------------------------------------------------------------------- reading
-def _documents_module() -> Any | None:
-    try:
-        import mapping.documents as documents
-    except ImportError:
-        return None
-    return documents if hasattr(documents, "parse_text") else None
+def preload() -> None:
+    """Import the reader and the seeder on the GUI thread, before any worker thread needs them.
+
+    PySide's import hook is not safe when a worker thread imports a module for the first time
+    while the GUI thread runs Python (it crashed the interpreter in testing), so background jobs
+    only ever use modules that are already loaded.
+    """
+    import mapping.documents
+    import mapping.seeding
+    import mapping.seeding.profiles  # noqa: F401
 
 
 def read_file(path: str | Path) -> ParsedText:
     """Read and parse one .txt/.md/.html file; MappingError names the file when it cannot."""
-    path = Path(path)
-    documents = _documents_module()
-    if documents is not None:
-        return _from_parsed(documents.read_document(path))
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as error:
-        raise MappingError(f"{path}: cannot read ({error.strerror or error})") from None
-    except UnicodeDecodeError as error:
-        raise MappingError(f"{path}: not UTF-8 text (byte {error.start})") from None
-    return parse_text(path.name, text)
+    from mapping.documents import read_document
 
-
-def parse_text(name: str, text: str) -> ParsedText:
-    """Parse text already in memory (the document panel uses it to guess speakers)."""
-    documents = _documents_module()
-    if documents is not None:
-        return _from_parsed(documents.parse_text(text, name))
-    first = next((line.strip() for line in text.splitlines() if line.strip()), name)
-    return ParsedText(
-        name, text, {"title": first[:120]}, warnings=("document structure reader unavailable",)
-    )
+    return _from_parsed(read_document(path))
 
 
 def _from_parsed(parsed: Any) -> ParsedText:
     text = parsed.text
     sections = tuple(
-        (text[b.start : b.end].strip(), b.start)
+        (" ".join(text[b.start : b.end].split()), b.start)
         for b in parsed.blocks
         if b.kind == "heading" and b.comment is None
     )
     replies: dict[str, int] = {}
     for comment in parsed.comments:
         if comment.parent is not None:
-            top = comment.number.split(".", 1)[0]
-            replies[top] = replies.get(top, 0) + 1
+            replies[comment.thread] = replies.get(comment.thread, 0) + 1
     threads = tuple(
         Thread(c.number, c.author or "", c.timestamp or "", replies.get(c.number, 0), c.start)
         for c in parsed.comments
@@ -151,8 +136,9 @@ def _from_parsed(parsed: Any) -> ParsedText:
 
 @lru_cache(maxsize=8)
 def _parsed_for_speakers(name: str, text: str) -> Any:
-    documents = _documents_module()
-    return None if documents is None else documents.parse_text(text, name)
+    from mapping.documents import parse_text
+
+    return parse_text(text, name)
 
 
 def speaker_at(name: str, text: str, start: int, end: int) -> str:
@@ -160,8 +146,6 @@ def speaker_at(name: str, text: str, start: int, end: int) -> str:
     try:
         parsed = _parsed_for_speakers(name, text)
     except Exception:  # a guess must never stop the person from making the claim
-        return ""
-    if parsed is None:
         return ""
     for sentence in parsed.sentences:
         if sentence.start <= start < max(sentence.end, sentence.start + 1):
@@ -171,122 +155,92 @@ def speaker_at(name: str, text: str, start: int, end: int) -> str:
 
 
 # --------------------------------------------------------------------------- seeding
-Proposer = Callable[[list[ParsedText], Cancelled], Proposal]
+def guess_profile(documents: list[ParsedText]) -> tuple[str, str, int] | None:
+    """The bundled debate profile that fits the texts: (key, title, cue phrases found), or None."""
+    from mapping.seeding.profiles import bundled_profiles, load_profile
+    from mapping.seeding.profiles import guess_profile as guess
+
+    guessed = guess([d.text for d in documents])
+    if guessed is None:
+        return None
+    profile, hits = guessed
+    for key, path in bundled_profiles().items():
+        if load_profile(path).name == profile.name:
+            return key, profile.name, hits
+    return None
 
 
-def propose(documents: list[ParsedText], cancelled: Cancelled = lambda: False) -> Proposal:
-    """Ask ``mapping.seeding`` for positions, claims and relations over ``documents``."""
-    try:
-        import mapping.seeding as seeding
-    except ImportError:
-        return Proposal(
-            documents, warnings=["Seeding is not available: only the documents are added."]
-        )
-    if cancelled():
-        raise ImportCancelled("import cancelled")
-    result = seeding.propose([d.parsed if d.parsed is not None else d.text for d in documents])
-    return _from_seeding(documents, result)
+def profile_titles() -> dict[str, str]:
+    """Key → title of every bundled debate profile."""
+    from mapping.seeding.profiles import bundled_profiles, load_profile
+
+    return {key: load_profile(path).name for key, path in bundled_profiles().items()}
 
 
-def _from_seeding(documents: list[ParsedText], result: Any) -> Proposal:
-    """Convert the seeder's proposal (duck-typed: ``positions``, ``claims``, ``relations``)."""
-    proposal = Proposal(documents, warnings=list(getattr(result, "warnings", ())))
-    names = {d.name: i for i, d in enumerate(documents)}
-    for kind, items in (("position", result.positions), ("claim", result.claims)):
-        for item in items:
-            span = getattr(item, "span", None) or (getattr(item, "sources", None) or [None])[0]
-            document = start = end = None
-            if span is not None:
-                document = (
-                    span.document if isinstance(span.document, int) else names.get(span.document)
-                )
-                start, end = span.start, span.end
-            proposal.nodes.append(ProposedNode(
-                str(item.id), kind, item.label, getattr(item, "text", "") or item.label,
-                getattr(item, "speaker", "") or "", document, start or 0, end or 0,
-                getattr(item, "reason", "") or "",
-            ))  # fmt: skip
-    for item in result.relations:
+def propose(documents: list[ParsedText], profile: str | None = None) -> Proposal:
+    """Ask the seeder for positions, claims and relations.
+
+    ``profile`` is a bundled profile's key or a .toml path; None seeds from structure alone.
+    """
+    from mapping.seeding import load_profile
+    from mapping.seeding import propose as seed
+
+    loaded = load_profile(profile) if profile else None
+    raw = seed([d.parsed for d in documents], loaded)
+    proposal = Proposal(documents, profile=raw.profile, raw=raw)
+    for node in raw.nodes:
+        proposal.nodes.append(ProposedNode(
+            node.key, node.kind, node.label, node.text or node.label, node.speaker or "",
+            node.document, node.start, node.end,
+        ))  # fmt: skip
+    for index, relation in enumerate(raw.relations):
         proposal.relations.append(ProposedRelation(
-            str(getattr(item, "id", f"{item.source}->{item.target}")), str(item.source),
-            str(item.target), item.relation, getattr(item, "confidence", None),
-            getattr(item, "reason", "") or "",
+            f"r{index}", relation.source, relation.target, relation.relation,
+            relation.confidence, relation.reason,
         ))  # fmt: skip
     return proposal
 
 
 # ----------------------------------------------------------------------- applying
 def build_operation(
-    argument_map: ArgumentMap, proposal: Proposal, accepted: Iterable[str] | None = None,
-    origin: tuple[float, float] | None = None,
-) -> Compound:  # fmt: skip
-    """One operation that adds the documents and the accepted proposal items to ``argument_map``.
+    argument_map: ArgumentMap, proposal: Proposal, accepted: Iterable[str] | None = None
+) -> Compound:
+    """One operation adding the documents and the accepted items of ``proposal`` to the map.
 
-    Relations whose ends were not accepted are dropped. New items are laid out below whatever the
-    map already holds: positions in a row, each with its claims in a column underneath.
+    ``accepted`` holds node and relation keys (None: everything); a relation whose end was left
+    out is dropped. New nodes are placed below whatever the map holds: positions in a row, each
+    with the claims that lead to it in a column underneath, so nothing starts on top of another.
     """
-    keep = {n.key for n in proposal.nodes} if accepted is None else set(accepted)
-    nodes = [n for n in proposal.nodes if n.key in keep]
-    kept_nodes = {n.key for n in nodes}
-    relations = [
-        r for r in proposal.relations
-        if (accepted is None or r.key in keep) and r.source in kept_nodes and r.target in kept_nodes
+
+    keep = None if accepted is None else set(accepted)
+    nodes = [n for n in proposal.nodes if keep is None or n.key in keep]
+    kept = {n.key for n in nodes}
+    chosen = [
+        index for index, r in enumerate(proposal.relations)
+        if (keep is None or r.key in keep) and r.source in kept and r.target in kept
     ]  # fmt: skip
-    children: list[Any] = []
-    document_ids: list[str] = []
-    taken = set(argument_map.documents)
-    for number, parsed in enumerate(proposal.documents, start=1):
-        doc_id = f"d{number}"
-        counter = number
-        while doc_id in taken or argument_map.has_id(doc_id):
-            counter += 1
-            doc_id = f"d{counter}"
-        taken.add(doc_id)
-        document_ids.append(doc_id)
-        metadata = {k: v for k, v in parsed.metadata.items() if isinstance(v, str | int | float)}
-        children.append(AddDocument(Document.from_text(doc_id, parsed.name, parsed.text, metadata)))
-
-    ids = _fresh_ids(argument_map, len(nodes) + len(relations))
-    node_ids = {node.key: ids.pop(0) for node in nodes}
-    places = _places(nodes, relations, argument_map, origin)
-    for proposed in nodes:
-        sources: Sequence[Span] = ()
-        if proposed.document is not None and proposed.end > proposed.start:
-            sources = (Span(document_ids[proposed.document], proposed.start, proposed.end),)
-        x, y = places[proposed.key]
-        children.append(AddNode(Node(
-            node_ids[proposed.key], kind=proposed.kind, label=proposed.label,
-            text=proposed.text, speaker=proposed.speaker, sources=sources, x=x, y=y,
-        )))  # fmt: skip
-    for relation in relations:
-        children.append(AddEdge(Edge(
-            ids.pop(0), node_ids[relation.source], node_ids[relation.target], relation.relation,
-            origin="seeded", confidence=relation.confidence, reason=relation.reason,
-        )))  # fmt: skip
+    raw = replace(
+        proposal.raw,
+        nodes=tuple(n for n in proposal.raw.nodes if n.key in kept),
+        relations=tuple(proposal.raw.relations[i] for i in chosen),
+    )
     count = len(proposal.documents)
-    noun = "Document" if count == 1 else "Documents"
-    return Compound(children, f"Import {count} {noun}" if count != 1 else f"Import {noun}")
-
-
-def _fresh_ids(argument_map: ArgumentMap, count: int) -> list[str]:
-    taken = set(argument_map.nodes) | set(argument_map.edges) | set(argument_map.documents)
-    ids, number = [], 0
-    while len(ids) < count:
-        number += 1
-        candidate = f"n{number}"
-        if candidate not in taken:
-            ids.append(candidate)
-    return ids
+    description = f"Import {count} Document{'s' if count != 1 else ''}"
+    operation = raw.operation(argument_map, description)
+    places = _places(nodes, [proposal.relations[i] for i in chosen], argument_map)
+    keys = iter(n.key for n in raw.nodes)
+    for index, child in enumerate(operation.children):
+        if isinstance(child, AddNode):
+            x, y = places[next(keys)]
+            operation.children[index] = AddNode(replace(child.node, x=x, y=y))
+    return operation
 
 
 def _places(
-    nodes: list[ProposedNode], relations: list[ProposedRelation], argument_map: ArgumentMap,
-    origin: tuple[float, float] | None,
-) -> dict[str, tuple[float, float]]:  # fmt: skip
-    if origin is None:
-        bottom = max((n.y for n in argument_map.nodes.values()), default=-300.0)
-        origin = (0.0, bottom + 300.0)
-    x0, y0 = origin
+    nodes: list[ProposedNode], relations: list[ProposedRelation], argument_map: ArgumentMap
+) -> dict[str, tuple[float, float]]:
+    bottom = max((n.y for n in argument_map.nodes.values()), default=-300.0)
+    x0, y0 = 0.0, bottom + 300.0
     target_of: dict[str, str] = {}
     for relation in relations:
         target_of.setdefault(relation.source, relation.target)
@@ -297,15 +251,14 @@ def _places(
         if node.kind == "position":
             continue
         seen, current = {node.key}, node.key
-        while current in target_of and target_of[current] not in seen and current not in columns:
+        while current not in columns and current in target_of and target_of[current] not in seen:
             current = target_of[current]
             seen.add(current)
-        (columns.get(current, loose)).append(node.key)
+        columns.get(current, loose).append(node.key)
     places: dict[str, tuple[float, float]] = {}
-    width = 320.0
     for column, key in enumerate([*positions, None]):
-        members = columns.get(key, []) if key is not None else loose
-        x = x0 + column * width
+        members = loose if key is None else columns[key]
+        x = x0 + column * 320.0
         if key is not None:
             places[key] = (x, y0)
         for row, member in enumerate(members, start=1):

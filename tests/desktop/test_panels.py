@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QGraphicsScene, QMainWindow
 
-from desktop import seeding_adapter
 from desktop.panels import install_panels
 from desktop.panels.documents import OffsetMap, claim_label
 from desktop.session import MapSession
@@ -83,8 +82,8 @@ def test_claim_from_selection_keeps_the_exact_span_and_undoes(qtbot, window):
     node = session.map.node(new_id)
     assert node.sources == (SourceSpan("d1", start, start + len(phrase)),)
     assert node.text == phrase == TEXT[node.sources[0].start : node.sources[0].end]
-    # The byline names the author when mapping.documents can read the structure; else no guess.
-    assert node.speaker == ("Mara Quill" if seeding_adapter._documents_module() else "")
+    # The byline names the author (mapping.documents reads the structure).
+    assert node.speaker == "Mara Quill"
     assert session.undo_stack.count() == 1
     session.undo_stack.undo()
     assert new_id not in session.map.nodes
