@@ -146,18 +146,30 @@ class PositionsDock(SessionDock):
             self._hidden_positions.discard(position_id)
         else:
             self._hidden_positions.add(position_id)
-        self._rebuild()
+        self._apply_filter()
 
     def show_only_selected(self) -> None:
         chosen = {item.data(0, ID_ROLE) for item in self.tree.selectedItems()}
         if not chosen or self.session is None:
             return
         self._hidden_positions = set(positions(self.session.map)) - chosen
-        self._rebuild()
+        self._apply_filter()
 
     def show_all(self) -> None:
         self._hidden_positions.clear()
-        self._rebuild()
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        """Tick the rows to match and tell the canvas. Rows are updated in place, never rebuilt:
+        this runs inside the tree's own itemChanged signal, where clearing it would free the
+        item Qt is still using."""
+        self.tree.blockSignals(True)
+        for index in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(index)
+            hidden = item.data(0, ID_ROLE) in self._hidden_positions
+            item.setCheckState(0, Qt.CheckState.Unchecked if hidden else Qt.CheckState.Checked)
+        self.tree.blockSignals(False)
+        self._publish()
 
     @property
     def hidden_positions(self) -> frozenset[str]:
