@@ -104,6 +104,9 @@ class MainWindow(QMainWindow):
         self.view.contextMenuRequested.connect(self._show_context_menu)
         self.resize(1280, 820)
         _open_windows.append(self)
+        from desktop.panels import install_panels  # the docks, welcome page, wizard, settings
+
+        install_panels(self)
 
     # ================================================================ extension points
     def add_dock(

@@ -7,7 +7,6 @@ session the window shows next (``panels.set_session``), so the window never talk
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow
@@ -52,7 +51,9 @@ def install_panels(window: QMainWindow, session: MapSession | None = None) -> Pa
 
     Optional extension points, used when the window has them: ``window.session`` (the current
     session), ``window.sessionChanged(session)`` (a signal), ``window.scene.set_hidden(ids)``
-    (the positions filter), ``window.add_dock(dock, area)`` and ``window.view_menu``.
+    (the positions filter), ``window.add_dock(dock, area)`` (which also lists the dock in
+    View ▸ Panels); and for the full main window the welcome page, the import wizard and
+    Edit ▸ Settings (:mod:`desktop.panels.window_hooks`).
     """
     if session is None:
         session = getattr(window, "session", None)
@@ -72,17 +73,18 @@ def install_panels(window: QMainWindow, session: MapSession | None = None) -> Pa
     window.resizeDocks([panels.documents, panels.inspector], [520, 280], Qt.Orientation.Vertical)
     window.resizeDocks([panels.positions, panels.documents], [380, 440], Qt.Orientation.Horizontal)
 
-    view_menu = getattr(window, "view_menu", None)
-    if view_menu is not None:
-        view_menu.addSeparator()
-        for dock in panels.docks:
-            view_menu.addAction(dock.toggleViewAction())
-    scene = getattr(window, "scene", None)
-    _connect_filter(panels, scene)
+    # The window swaps its scene with its session, so look the scene up at each change.
+    panels.positions.hiddenChanged.connect(lambda ids: _hide(window, ids))
     changed = getattr(window, "sessionChanged", None)
     if changed is not None:
         changed.connect(panels.set_session)
     window.panels = panels
+    if hasattr(window, "central_stack"):  # the full main window, not a bare QMainWindow
+        from desktop.panels import window_hooks
+
+        window_hooks.install_welcome(window)
+        window_hooks.install_settings(window)
+        type(window).document_importer = staticmethod(window_hooks.run_import_wizard)
     return panels
 
 
@@ -94,7 +96,7 @@ def _add_dock(window: QMainWindow, dock: SessionDock, area: Qt.DockWidgetArea) -
         window.addDockWidget(area, dock)
 
 
-def _connect_filter(panels: Panels, scene: Any) -> None:
-    hide = getattr(scene, "set_hidden", None)
+def _hide(window: QMainWindow, ids: frozenset[str]) -> None:
+    hide = getattr(getattr(window, "scene", None), "set_hidden", None)
     if hide is not None:
-        panels.positions.hiddenChanged.connect(hide)
+        hide(ids)

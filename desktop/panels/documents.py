@@ -39,7 +39,8 @@ from mapping.model import (
     text_sha256,
 )
 
-CLAIM_SHORTCUT = QKeySequence("Ctrl+Shift+C")
+# Not Ctrl+Shift+C: the window uses it for Insert ▸ Claim, and two shortcuts on one key cancel out.
+CLAIM_SHORTCUT = QKeySequence("Ctrl+Shift+M")
 FLASH_MS = 260
 LABEL_LIMIT = 90
 

@@ -75,7 +75,7 @@ def test_claim_from_selection_keeps_the_exact_span_and_undoes(qtbot, window):
     assert documents.claim_action.isEnabled()
     qtbot.keyClick(
         documents.view,
-        Qt.Key.Key_C,
+        Qt.Key.Key_M,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     (new_id,) = session.selection
