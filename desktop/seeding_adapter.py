@@ -8,20 +8,16 @@ need it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from mapping.errors import MappingError
 from mapping.model import AddNode, ArgumentMap, Compound
 
-Cancelled = Callable[[], bool]
-
-
-class ImportCancelled(MappingError):
-    """The person pressed Cancel while documents were read or seeded."""
+ROWS, CLAIM_WIDTH, ROW_HEIGHT, GAP = 8, 240.0, 120.0, 120.0
+"""Where imported nodes start: a grid the auto-layout can later tidy."""
 
 
 @dataclass(frozen=True)
@@ -255,12 +251,16 @@ def _places(
             current = target_of[current]
             seen.add(current)
         columns.get(current, loose).append(node.key)
+    # Claims wrap into sub-columns of ROWS, so a position with many claims grows sideways too.
     places: dict[str, tuple[float, float]] = {}
-    for column, key in enumerate([*positions, None]):
+    x = x0
+    for key in [*positions, None]:
         members = loose if key is None else columns[key]
-        x = x0 + column * 320.0
+        wide = max(1, -(-len(members) // ROWS))
         if key is not None:
-            places[key] = (x, y0)
-        for row, member in enumerate(members, start=1):
-            places[member] = (x, y0 + row * 130.0)
+            places[key] = (x + (wide - 1) * CLAIM_WIDTH / 2, y0)
+        for index, member in enumerate(members):
+            column, row = divmod(index, ROWS)
+            places[member] = (x + column * CLAIM_WIDTH, y0 + (row + 1) * ROW_HEIGHT)
+        x += wide * CLAIM_WIDTH + GAP
     return places

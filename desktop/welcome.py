@@ -27,6 +27,8 @@ class WelcomePage(QWidget):
     newMap = Signal()
     openMap = Signal()
     openRecent = Signal(str)
+    mapEdited = Signal()
+    """The blank map behind the page was edited (e.g. from the Insert menu): show the canvas."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +77,12 @@ class WelcomePage(QWidget):
         column.addWidget(self.recent_title)
         column.addWidget(self.recent, 1)
         column.addStretch(1)
+
+    def on_map_edited(self, *_args: object) -> None:
+        """A slot on the page itself, so Qt drops the connection when the page goes away."""
+        stack = self.parentWidget()
+        if stack is not None and getattr(stack, "currentWidget", lambda: None)() is self:
+            self.mapEdited.emit()
 
     def set_recent_files(self, paths: list[str]) -> None:
         self.recent.clear()

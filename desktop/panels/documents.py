@@ -199,6 +199,7 @@ class DocumentsDock(SessionDock):
 
     def _show_document(self) -> None:
         document = self.current_document()
+        self.chooser.setVisible(self.chooser.count() > 0)
         if document is None:
             self.details.setText("This map has no source documents yet." if self.session else "")
             self.banner.hide()

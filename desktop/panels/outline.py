@@ -46,7 +46,8 @@ class OutlineDock(SessionDock):
         self.tree.setAllColumnsShowFocus(True)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.tree.header().resizeSection(1, 110)
         self.tree.selectionModel().selectionChanged.connect(self._on_tree_selection)
         self.tree.collapsed.connect(lambda index: self._remember(index, collapsed=True))
         self.tree.expanded.connect(lambda index: self._remember(index, collapsed=False))
@@ -118,6 +119,7 @@ class OutlineDock(SessionDock):
         item.setToolTip(node.text or node.label)
         speaker = QStandardItem(node.speaker)
         speaker.setData(node_id, ID_ROLE)
+        speaker.setToolTip(node.speaker)
         if node.kind == "position":
             font = QFont(item.font())
             font.setBold(True)
@@ -182,7 +184,9 @@ class OutlineDock(SessionDock):
             self._syncing = False
 
     def _on_tree_selection(self) -> None:
-        if self._syncing or self.session is None:
+        # A hidden tree is not being used; its selection also changes while Qt tears the window
+        # down, when the canvas the session would update may already be gone.
+        if self._syncing or self.session is None or not self.tree.isVisible():
             return
         ids = [index.data(ID_ROLE) for index in self.tree.selectionModel().selectedRows(0)]
         self._syncing = True

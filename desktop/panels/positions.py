@@ -130,7 +130,7 @@ class PositionsDock(SessionDock):
 
     # ------------------------------------------------------------ user input
     def _on_tree_selection(self) -> None:
-        if self.session is not None:
+        if self.session is not None and self.tree.isVisible():  # see OutlineDock
             self.session.select(item.data(0, ID_ROLE) for item in self.tree.selectedItems())
 
     def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:

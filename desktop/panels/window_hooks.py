@@ -48,13 +48,27 @@ def install_welcome(window: Any) -> Any:
     page.openMap.connect(window.open_dialog)
     page.openRecent.connect(lambda path: window.open_file(Path(path)))
 
+    page.mapEdited.connect(window.show_canvas)
+
     def follow(session: MapSession) -> None:
-        session.undo_stack.indexChanged.connect(
-            lambda _i: window.show_canvas() if stack.currentWidget() is page else None
-        )
+        session.undo_stack.indexChanged.connect(page.on_map_edited)
 
     follow(window.session)
     window.sessionChanged.connect(follow)
+    hidden_docks: list[Any] = []
+
+    def page_changed(_index: int) -> None:
+        # Empty panels beside the welcome page are only clutter: hide them while it shows.
+        if stack.currentWidget() is page:
+            hidden_docks[:] = [d for d in getattr(window, "docks", []) if not d.isHidden()]
+            for dock in hidden_docks:
+                dock.hide()
+        else:
+            for dock in hidden_docks:
+                dock.show()
+            hidden_docks.clear()
+
+    stack.currentChanged.connect(page_changed)
     if is_blank(window.session):
         stack.setCurrentWidget(page)
     return page
