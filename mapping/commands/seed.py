@@ -74,16 +74,20 @@ def _title(documents: list[Any], profile: Any) -> str:
 def report(proposal: Any) -> str:
     """A plain-text account of what the seeder found, for checking it before opening the map."""
     lines: list[str] = []
-    for index, document in enumerate(proposal.documents):
+    for document in proposal.documents:
         lines.append(f"== {document.name} ({document.format}, {document.encoding})")
         for key in ("title", "subtitle", "author", "date"):
             if document.metadata.get(key):
                 lines.append(f"  {key}: {document.metadata[key]}")
-        sections = [document.text[b.start : b.end].strip() for b in document.blocks if b.kind == "heading"]
+        sections = [
+            document.text[b.start : b.end].strip() for b in document.blocks if b.kind == "heading"
+        ]
         if sections:
             lines.append(f"  sections ({len(sections)}): " + " | ".join(sections))
         kinds = Counter(block.kind for block in document.blocks)
-        lines.append("  blocks: " + ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items())))
+        lines.append(
+            "  blocks: " + ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items()))
+        )
         if document.comment_section is not None:
             declared = document.comment_section.declared_count
             threads = [c for c in document.comments if c.parent is None]
@@ -97,7 +101,10 @@ def report(proposal: Any) -> str:
                 parent = f" → {comment.parent}" if comment.parent else ""
                 lines.append(f"    {'  ' * comment.depth}{comment.number}{parent}: {who}{when}")
         speakers = Counter(s.speaker for s in document.sentences)
-        lines.append("  speakers: " + ", ".join(f"{name} ({count})" for name, count in speakers.most_common()))
+        lines.append(
+            "  speakers: "
+            + ", ".join(f"{name} ({count})" for name, count in speakers.most_common())
+        )
         lines.append(f"  sentences: {len(document.sentences)}")
         for warning in document.warnings:
             lines.append(f"  warning: {warning}")
@@ -111,7 +118,9 @@ def report(proposal: Any) -> str:
         lines.append(f"  [{node.key}] {node.kind} {where} — {node.speaker}: {node.label}")
     by_cue = Counter((relation.cue, relation.relation) for relation in proposal.relations)
     lines.append(f"== relations ({len(proposal.relations)}) by cue")
-    lines.extend(f"  {cue}: {relation} {count}" for (cue, relation), count in sorted(by_cue.items()))
+    lines.extend(
+        f"  {cue}: {relation} {count}" for (cue, relation), count in sorted(by_cue.items())
+    )
     for relation in proposal.relations:
         lines.append(
             f"  {relation.source} —{relation.relation}→ {relation.target} "

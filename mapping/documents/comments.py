@@ -35,7 +35,9 @@ _NAME = r"[A-Za-z0-9_\-.'’ ]{1,60}?"
 # One regex per header style; each yields author and (maybe empty) timestamp.
 _HEADERS = (
     re.compile(rf"^(?P<author>{_NAME})\s+says:\s*(?P<ts>{DATE})?\s*$", re.IGNORECASE),
-    re.compile(rf"^(?P<author>{_NAME})\s*[•·|]\s*(?P<ts>{RELATIVE_TIME}|{DATE})\s*$", re.IGNORECASE),
+    re.compile(
+        rf"^(?P<author>{_NAME})\s*[•·|]\s*(?P<ts>{RELATIVE_TIME}|{DATE})\s*$", re.IGNORECASE
+    ),
     re.compile(rf"^(?:u/)?(?P<author>{_NAME})\s*(?:on\s+)?(?P<ts>{DATE})\s*$", re.IGNORECASE),
 )
 _TIMESTAMP_LINE = re.compile(rf"^(?:{DATE}|{RELATIVE_TIME})\s*$", re.IGNORECASE)
@@ -123,12 +125,17 @@ def parse_comments(
             line_from = max(line.start, start.body_from) if index == start.line else line.start
             if line_from >= line.end:
                 continue
-            if index > start.line and _TIMESTAMP_LINE.match(line.text) and comment_end <= line.start:
-                # A timestamp on the line under the header (WordPress, Disqus)
-                if start.timestamp is None and not any(b.comment == number and b.kind == "paragraph" for b in blocks):
-                    start.timestamp = line.text
-                    blocks.append(Block("comment_header", line.start, line.end, number))
-                    continue
+            # A timestamp on the line under the header (WordPress, Disqus)
+            if (
+                index > start.line
+                and _TIMESTAMP_LINE.match(line.text)
+                and comment_end <= line.start
+                and start.timestamp is None
+                and not any(b.comment == number and b.kind == "paragraph" for b in blocks)
+            ):
+                start.timestamp = line.text
+                blocks.append(Block("comment_header", line.start, line.end, number))
+                continue
             if COMMENT_CHROME.match(line.text):
                 blocks.append(Block("boilerplate", line.start, line.end, number))
                 continue
@@ -161,10 +168,14 @@ def _find_starts(lines: list[Line]) -> list[_Start]:
         header = parse_header(match.group("rest"))
         if header:
             numbered.append(
-                _Start(index, line.indent, match.group("num"), header[0], header[1], line.end, line.end)
+                _Start(
+                    index, line.indent, match.group("num"), header[0], header[1], line.end, line.end
+                )
             )
         else:
-            numbered.append(_Start(index, line.indent, match.group("num"), None, None, rest_from, None))
+            numbered.append(
+                _Start(index, line.indent, match.group("num"), None, None, rest_from, None)
+            )
     if len(numbered) >= 2 or (numbered and numbered[0].line == _first_text(lines)):
         return numbered
     headed: list[_Start] = []
@@ -173,7 +184,9 @@ def _find_starts(lines: list[Line]) -> list[_Start]:
             continue
         header = parse_header(line.text)
         if header:
-            headed.append(_Start(index, line.indent, None, header[0], header[1], line.end, line.end))
+            headed.append(
+                _Start(index, line.indent, None, header[0], header[1], line.end, line.end)
+            )
     return headed
 
 

@@ -62,7 +62,9 @@ class _Extractor(HTMLParser):
                 self.current.append("\n")
             return
         names = f"{attributes.get('class', '')} {attributes.get('id', '')}"
-        is_comment = bool(re.search(r"(?:^|\s)(?:comment|comments|comment-list|children)(?:$|\s)", names))
+        is_comment = bool(
+            re.search(r"(?:^|\s)(?:comment|comments|comment-list|children)(?:$|\s)", names)
+        )
         dropped = (
             tag in _DROP_TAGS
             or (tag in _DROP_UNLESS_CONTENT and not self.in_content and not self.comment_depth)

@@ -26,9 +26,12 @@ _BYLINE = re.compile(
     r"^(?:\*|_)?(?:By|Written by|Posted by|Author:)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
     r"(?:\s*[,|–-]\s*(?P<date>.+?))?(?:\*|_)?$"
 )
-_CAPTION = re.compile(r"\((?:Pic|Photo|Picture|Image|Credit|Source|Photograph)s?:[^)]*\)\s*$|^(?:Photo|Picture|Image):", re.IGNORECASE)
+_CAPTION = re.compile(
+    r"\((?:Pic|Photo|Picture|Image|Credit|Source|Photograph)s?:[^)]*\)\s*$|^(?:Photo|Picture|Image):",
+    re.IGNORECASE,
+)
 _NAME_LINE = re.compile(r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}$")
-_TERMINAL = tuple(".!?:;,”\"’)…")
+_TERMINAL = tuple('.!?:;,”"’)…')
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
 _MD_QUOTE = re.compile(r"^>\s?")
 
@@ -64,7 +67,7 @@ def _joins(previous: Line, line: Line, markdown: bool, wrapped: bool, width: int
         return bool(_MD_QUOTE.match(line.text)) == bool(_MD_QUOTE.match(previous.text))
     if line.text.startswith(previous.text):  # a caption repeating the line above
         return False
-    return wrapped and len(previous.text) >= 0.6 * width and previous.text[-1] not in ".!?:”\""
+    return wrapped and len(previous.text) >= 0.6 * width and previous.text[-1] not in '.!?:”"'
 
 
 def classify(
@@ -94,7 +97,11 @@ def classify(
                     kinds[back] = "boilerplate"
                 back -= 1
 
-    content = [i for i, kind in enumerate(kinds) if kind not in ("boilerplate", "byline", "date", "caption")]
+    content = [
+        i
+        for i, kind in enumerate(kinds)
+        if kind not in ("boilerplate", "byline", "date", "caption")
+    ]
     # Title and subtitle: the first content blocks, if they read like headlines.
     if (
         "title" not in kinds
@@ -129,12 +136,13 @@ def classify(
             previous = _previous_content(kinds, index)
             if previous is not None and kinds[previous] in ("paragraph", "quote"):
                 before = block_texts[previous].rstrip()
-                if before.endswith(":") and kinds[previous] == "paragraph":
-                    kinds[index] = "quote"
-                elif body[:1].islower() and not before.endswith(":"):
+                if (before.endswith(":") and kinds[previous] == "paragraph") or (
+                    body[:1].islower() and not before.endswith(":")
+                ):
                     kinds[index] = "quote"
     blocks = [
-        Block(kind, group[0].start, group[-1].end) for kind, group in zip(kinds, groups, strict=True)
+        Block(kind, group[0].start, group[-1].end)
+        for kind, group in zip(kinds, groups, strict=True)
     ]
     return blocks, metadata
 

@@ -84,7 +84,6 @@ class Sentence:
     speech_cue: str = ""  # what made the speaker: 'said, “…”', 'comment header' ...
 
 
-
 @dataclass(frozen=True)
 class ParsedDocument:
     """Everything the reader found in one file."""

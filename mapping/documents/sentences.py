@@ -12,7 +12,7 @@ from mapping.documents.lines import BULLET
 
 _CLAUSE_BREAK = re.compile(
     r"(?:;\s+|\s+[-–—]\s+|,\s+(?=(?:but|yet|whereas|although|though|because|since|so that|"
-    r"while|which is why|and therefore|therefore)\s)|\s+(?=but\s))",
+    r"while|which is why|and therefore|therefore|as|even if|even though)\s)|\s+(?=but\s))",
     re.IGNORECASE,
 )
 _MIN_CLAUSE_WORDS = 4
@@ -39,7 +39,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             last = sentence[-1]
             stop = start + skip + last.offset + len(last.value)
             # syntok leaves a closing quote or bracket after the full stop as the next token
-            while stop < end and text[stop] in "”\"’)]":
+            while stop < end and text[stop] in '”"’)]':
                 stop += 1
             if spans and first < spans[-1][1]:
                 first = spans[-1][1]
@@ -68,18 +68,21 @@ def split_clauses(text: str, start: int, end: int) -> tuple[tuple[int, int], ...
     Returns () when the sentence is one clause. A clause keeps its leading connective ("but",
     "because") so the seeder can read the relation from it.
 
-    >>> t = "Sanctions hurt workers, but the regime grows richer."
+    >>> t = "Sanctions hurt ordinary workers, but the regime grows richer."
     >>> [t[a:b] for a, b in split_clauses(t, 0, len(t))]
-    ['Sanctions hurt workers', 'but the regime grows richer.']
+    ['Sanctions hurt ordinary workers', 'but the regime grows richer.']
     """
     pieces: list[tuple[int, int]] = []
     cursor = start
     for match in _CLAUSE_BREAK.finditer(text, start, end):
         left = (cursor, match.start())
-        if _words(text, *left) >= _MIN_CLAUSE_WORDS and _words(text, match.end(), end) >= _MIN_CLAUSE_WORDS:
-            if not _inside_quote_or_brackets(text, start, match.start()):
-                pieces.append(left)
-                cursor = match.end()
+        if (
+            _words(text, *left) >= _MIN_CLAUSE_WORDS
+            and _words(text, match.end(), end) >= _MIN_CLAUSE_WORDS
+            and not _inside_quote_or_brackets(text, start, match.start())
+        ):
+            pieces.append(left)
+            cursor = match.end()
     if not pieces:
         return ()
     pieces.append((cursor, end))

@@ -22,7 +22,9 @@ _INDIRECT = re.compile(
     rf"^{_LEAD}(?P<subject>[^.?!]{{1,160}}?)\s+(?P<verb>{SPEECH_VERBS})\b", re.UNICODE
 )
 _ACCORDING = re.compile(r"^(?:According to|In the words of)\s+(?P<who>[^,]{2,60}),")
-_BEFORE_QUOTE = re.compile(rf"(?P<subject>[^.?!“”\"]{{1,160}}?)\s+(?P<verb>{SPEECH_VERBS})[^“\"]{{0,120}}?[,:]?\s*$")
+_BEFORE_QUOTE = re.compile(
+    rf"(?P<subject>[^.?!“”\"]{{1,160}}?)\s+(?P<verb>{SPEECH_VERBS})[^“\"]{{0,120}}?[,:]?\s*$"
+)
 _NAME = r"[A-Z][\w’'-]+(?:[ ](?:[A-Z]\.|[A-Z][\w’'-]+)){0,3}"
 _AFTER_QUOTE = re.compile(
     rf"^\s*,?\s*(?:(?P<who>he|she|they|{_NAME})\s+{SPEECH_VERBS}"
@@ -38,8 +40,32 @@ _NOT_SPEAKERS = {
     "it", "this", "that", "which", "who", "there", "here", "what", "these", "those", "some",
     "many", "people", "nobody", "no one", "everyone", "anyone",
 }  # fmt: skip
-_NOT_NAMES = {"The", "There", "This", "That", "These", "Those", "It", "In", "On", "But", "And", "Having"}
-_SUBORDINATE = {"as", "when", "if", "while", "although", "since", "because", "once", "after", "before"}
+_NOT_NAMES = {
+    "The",
+    "There",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "In",
+    "On",
+    "But",
+    "And",
+    "Having",
+}
+_SUBORDINATE = {
+    "as",
+    "when",
+    "if",
+    "while",
+    "although",
+    "since",
+    "because",
+    "once",
+    "after",
+    "before",
+}
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|do|does|did)\b")
 _TITLES = re.compile(
     r"^(?:(?:Mayor|Councillor|Councilman|Councilwoman|President|Prime Minister|Minister|Senator|"
@@ -92,7 +118,9 @@ def attribute(
                 quote.speaker = _resolve(text, units, index, recent) or None
                 for later in quotes:
                     if later.cue == "quotation continued" and later.start > quote.start:
-                        later.speaker = later.speaker if later.speaker not in _PRONOUNS else quote.speaker
+                        later.speaker = (
+                            later.speaker if later.speaker not in _PRONOUNS else quote.speaker
+                        )
 
         inside = [q for q in quotes if q.speaker and q.start < end and q.end > start]
         covered = sum(min(q.end, end) - max(q.start, start) for q in inside)
@@ -146,7 +174,7 @@ def _speaker_from_subject(subject: str) -> str | None:
     phrase = subject.strip().rstrip(",").strip()
     if "," in phrase:
         phrase = phrase.rsplit(",", 1)[1].strip()
-    if any(mark in phrase for mark in "“”\"("):
+    if any(mark in phrase for mark in '“”"('):
         return None
     if not phrase or len(phrase.split()) > 9:
         return None
@@ -197,7 +225,11 @@ def _resolve(text: str, units: list, index: int, recent: list[tuple[int, str]]) 
         break
     if index > 0:
         start, end = units[index - 1][0], units[index - 1][1]
-        names = [m.group() for m in _PERSON_NAME.finditer(text[start:end]) if m.group().split()[0] not in _NOT_NAMES]
+        names = [
+            m.group()
+            for m in _PERSON_NAME.finditer(text[start:end])
+            if m.group().split()[0] not in _NOT_NAMES
+        ]
         if names:
             return names[-1]
     return None
@@ -229,7 +261,11 @@ def _intro_speaker(
                 return Attribution(who, "quoted", f"{who} {match.group('verb')}:")
         return None
     if text[units[index][0] : units[index][0] + 1].islower():
-        names = [m.group() for m in _PERSON_NAME.finditer(intro) if m.group().split()[0] not in _NOT_NAMES]
+        names = [
+            m.group()
+            for m in _PERSON_NAME.finditer(intro)
+            if m.group().split()[0] not in _NOT_NAMES
+        ]
         if names:
             return Attribution(names[-1], "quoted", f"quotation after mention of {names[-1]}")
     return None
@@ -276,8 +312,8 @@ def _find_quotes(text: str, units: list, block_kinds: list[str]) -> list[_Quote]
             quote.speaker = _speaker_from_subject(match.group("subject"))
             quote.cue = f"{quote.speaker} {match.group('verb')}, “…”"
         else:
-            after_match = _AFTER_QUOTE.match(after) if text[end - 1] in "”\"" else None
-            named = _NAME_AFTER_QUOTE.match(after) if text[end - 1] in "”\"" else None
+            after_match = _AFTER_QUOTE.match(after) if text[end - 1] in '”"' else None
+            named = _NAME_AFTER_QUOTE.match(after) if text[end - 1] in '”"' else None
             if after_match:
                 quote.speaker = after_match.group("who") or after_match.group("who2")
                 quote.cue = f"“…,” {quote.speaker} said"
@@ -287,7 +323,7 @@ def _find_quotes(text: str, units: list, block_kinds: list[str]) -> list[_Quote]
         if quote.speaker and quote.speaker.lower() in _SELF:
             quote.speaker = None
         quotes.append(quote)
-        unclosed = text[end - 1] not in "”\""
+        unclosed = text[end - 1] not in '”"'
         previous_open = quote if unclosed and quote.speaker else None
     return quotes
 

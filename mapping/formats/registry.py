@@ -37,11 +37,25 @@ FORMATS: list[FileFormat] = [
     FileFormat(
         "debatemap", "DebateMap map", (".debatemap",), "mapping.formats.debatemap", True, True
     ),
+    FileFormat("argdown", "Argdown", (".argdown", ".ad"), "mapping.formats.argdown", True, True),
+    FileFormat(
+        "aif", "AIF JSON (AIFdb)", (".aif.json", ".json"), "mapping.formats.aif", True, True
+    ),
+    FileFormat("ova", "OVA3 analysis", (".ova.json",), "mapping.formats.ova", True, True),
+    FileFormat(
+        "kialo",
+        "Kialo discussion (text export)",
+        (".kialo.txt",),
+        "mapping.formats.kialo",
+        True,
+        True,
+    ),
 ]
 
 
-def find_format(name: str | None = None, path: str | Path | None = None, *,
-                reading: bool) -> FileFormat:  # fmt: skip
+def find_format(
+    name: str | None = None, path: str | Path | None = None, *, reading: bool
+) -> FileFormat:
     """The format called ``name``, or else the one ``path``'s extension names."""
     candidates = [f for f in FORMATS if (f.can_read if reading else f.can_write)]
     verb = "read" if reading else "write"

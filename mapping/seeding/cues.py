@@ -146,3 +146,53 @@ def negation_before(text: str, phrase: str, window: int = 8) -> str | None:
 def score_argumentative(text: str) -> int:
     """How strongly a sentence argues rather than narrates (0 = pure narration)."""
     return len(set(find_all(ARGUMENTATIVE, text)))
+
+
+# Words that speak against something: a sentence using them about a thesis usually attacks it.
+NEGATIVE_EVALUATION = (
+    "harm", "harmful", "harms", "dangerous", "danger", "risk", "risks", "risky", "violate",
+    "violates", "violation", "unfair", "unjust", "infringe", "infringes", "costly", "expensive",
+    "waste", "wasteful", "threat", "threatens", "undermine", "undermines", "fail", "fails",
+    "failure", "abuse", "discriminate", "discrimination", "discriminatory", "exploit",
+    "exploitation", "worse", "problem", "problems", "against", "damage", "damaging", "ineffective",
+    "useless", "unnecessary", "burden", "lose", "loss", "losses", "suffer", "bad", "wrong",
+    "negative", "restrict", "restricts", "limit", "limits", "inequality", "censorship", "deny",
+    "too", "difficult", "impossible", "only", "misuse", "corrupt", "corruption", "lead to",
+    "instead", "rather", "annoying", "cumbersome", "stink", "hardly", "unrealistic",
+)  # fmt: skip
+POSITIVE_EVALUATION = (
+    "benefit", "benefits", "beneficial", "help", "helps", "improve", "improves", "protect",
+    "protects", "right", "fair", "better", "good", "important", "necessary", "essential",
+    "safe", "safer", "effective", "efficient", "save", "saves", "support", "supports",
+    "encourage", "encourages", "increase", "allow", "allows", "promote", "promotes", "duty",
+    "should", "must", "need", "freedom", "equal", "valuable", "useful", "positive",
+)  # fmt: skip
+_NEGATORS = ("not", "n't", "no", "never", "nor", "neither", "none", "nothing", "cannot")
+
+
+def stance(thesis: str, text: str) -> tuple[str, str]:
+    """("support"|"attack", cue) of `text` towards `thesis`, from polarity cues alone.
+
+    Polarity is counted for both sentences; a sentence whose polarity disagrees with the
+    thesis's attacks it. Crude, but it needs no model and says which words decided.
+
+    >>> stance("Cities should ban cars", "A ban would not harm shops")[0]
+    'support'
+    """
+    own = _polarity(text)
+    base = _polarity(thesis)
+    if own[0] * (1 if base[0] >= 0 else -1) < 0:
+        return "attack", own[1]
+    return "support", own[1] or "no contrary cue"
+
+
+def _polarity(text: str) -> tuple[int, str]:
+    negators = find_all(_NEGATORS, text)
+    negative = find_all(NEGATIVE_EVALUATION, text)
+    positive = find_all(POSITIVE_EVALUATION, text)
+    score = len(positive) - len(negative)
+    flip = len(negators) % 2 == 1
+    if flip:
+        score = -score if score else -1
+    words = negators + negative + positive
+    return score, ", ".join(f"‘{w}’" for w in words[:3])

@@ -78,7 +78,9 @@ def guess_profile(texts: list[str], minimum_cues: int = 5) -> tuple[DebateProfil
         found: set[str] = set()
         touched = 0
         for position in profile.positions:
-            hits = {c for text in texts for c in cues.find_all(position.cues + position.against, text)}
+            hits = {
+                c for text in texts for c in cues.find_all(position.cues + position.against, text)
+            }
             touched += bool(hits)
             found |= hits
         if len(found) >= minimum_cues and touched >= 2 and (best is None or len(found) > best[1]):
@@ -131,7 +133,9 @@ def profile_from_dict(data: dict, source: str = "<profile>") -> DebateProfile:
         for other in position.opposes:
             if other not in seen:
                 raise MappingError(
-                    f"opposes unknown position {other!r}", file=source, where=f"positions[{index}].opposes"
+                    f"opposes unknown position {other!r}",
+                    file=source,
+                    where=f"positions[{index}].opposes",
                 )
     return DebateProfile(
         name=_string(header, "name", source, "profile") or Path(source).stem,

@@ -11,6 +11,9 @@ if TYPE_CHECKING:
     from mapping.model import ArgumentMap, Compound
 
 
+_COLUMNS = 8
+
+
 @dataclass(frozen=True)
 class ProposedNode:
     """A position, claim, question or note; `document` indexes Proposal.documents (None: no source)."""
@@ -87,14 +90,31 @@ class Proposal:
             document_ids.append(doc_id)
             metadata = {key: value for key, value in parsed.metadata.items() if value}
             metadata.update(format=parsed.format, encoding=parsed.encoding)
-            children.append(AddDocument(Document.from_text(doc_id, parsed.name, parsed.text, metadata)))
+            children.append(
+                AddDocument(Document.from_text(doc_id, parsed.name, parsed.text, metadata))
+            )
         node_ids: dict[str, str] = {}
-        for index, proposed in enumerate(self.nodes):
+        # A plain grid so nothing overlaps before a layout runs: positions on top, then claims.
+        slots = {"position": 0, "other": 0}
+        for proposed in self.nodes:
             node_id = fresh("p" if proposed.kind == "position" else "n")
             node_ids[proposed.key] = node_id
+            row_kind = "position" if proposed.kind == "position" else "other"
+            slot = slots[row_kind]
+            slots[row_kind] += 1
+            if row_kind == "position":
+                x, y = slot * 260.0, 0.0
+            else:
+                x, y = (slot % _COLUMNS) * 220.0, 140.0 + (slot // _COLUMNS) * 90.0
             sources = ()
-            if proposed.document is not None and proposed.start is not None and proposed.end is not None:
-                sources = (SourceSpan(document_ids[proposed.document], proposed.start, proposed.end),)
+            if (
+                proposed.document is not None
+                and proposed.start is not None
+                and proposed.end is not None
+            ):
+                sources = (
+                    SourceSpan(document_ids[proposed.document], proposed.start, proposed.end),
+                )
             children.append(
                 AddNode(
                     Node(
@@ -105,8 +125,8 @@ class Proposal:
                         speaker=proposed.speaker,
                         sources=sources,
                         tags=proposed.tags,
-                        x=float(index % 12) * 40.0,
-                        y=float(index // 12) * 40.0,
+                        x=x,
+                        y=y,
                         data=dict(proposed.data),
                     )
                 )

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from mapping.documents import ParsedDocument, is_question
+from mapping.documents import ParsedDocument
 from mapping.seeding import cues
 from mapping.seeding.profiles import DebateProfile, ProfilePosition
 from mapping.seeding.proposal import Proposal, ProposedNode, ProposedRelation
@@ -224,7 +224,9 @@ def _central_unit(units: list[_Unit]) -> _Unit | None:
             score += 1
         if position == len(units) - 1:
             score += 0.8
-        if cues.leading(cues.SUPPORT_MARKERS + cues.ATTACK_MARKERS + cues.CONCESSION_MARKERS, unit.text):
+        if cues.leading(
+            cues.SUPPORT_MARKERS + cues.ATTACK_MARKERS + cues.CONCESSION_MARKERS, unit.text
+        ):
             score -= 2
         if is_question_text(unit.text):
             score -= 1
@@ -240,8 +242,10 @@ def is_question_text(text: str) -> bool:
 def _classify(document: ParsedDocument, unit: _Unit, profile: DebateProfile | None) -> None:
     insult = cues.find(cues.INSULTS, unit.text)
     words = unit.text.split()
-    if insult and (len(words) <= 10 or re.search(r"\byou\b", unit.text, re.IGNORECASE)) and not cues.find(
-        ("because", "since", "evidence", "argument"), unit.text
+    if (
+        insult
+        and (len(words) <= 10 or re.search(r"\byou\b", unit.text, re.IGNORECASE))
+        and not cues.find(("because", "since", "evidence", "argument"), unit.text)
     ):
         unit.kind, unit.insult = "note", insult
     elif is_question_text(unit.text):
@@ -251,7 +255,9 @@ def _classify(document: ParsedDocument, unit: _Unit, profile: DebateProfile | No
         score += 4
     if unit.role == "quoted":
         score += 1.5
-    if cues.leading(cues.ATTACK_MARKERS + cues.SUPPORT_MARKERS + cues.CONCLUSION_MARKERS, unit.text):
+    if cues.leading(
+        cues.ATTACK_MARKERS + cues.SUPPORT_MARKERS + cues.CONCLUSION_MARKERS, unit.text
+    ):
         score += 1
     if cues.back_reference(unit.text):
         score += 2
@@ -264,7 +270,8 @@ def _classify(document: ParsedDocument, unit: _Unit, profile: DebateProfile | No
 
 def _cue_hits(text: str, profile: DebateProfile) -> bool:
     return any(
-        cues.find(position.cues, text) or cues.find(position.against, text) for position in profile.positions
+        cues.find(position.cues, text) or cues.find(position.against, text)
+        for position in profile.positions
     )
 
 
@@ -295,7 +302,14 @@ def _select(
 
 
 # -- relations ---------------------------------------------------------------------------------
-def _relation(source: _Unit | str, target: _Unit | str, relation: str, confidence: float, reason: str, cue: str) -> ProposedRelation:
+def _relation(
+    source: _Unit | str,
+    target: _Unit | str,
+    relation: str,
+    confidence: float,
+    reason: str,
+    cue: str,
+) -> ProposedRelation:
     source_key = source if isinstance(source, str) else source.key
     target_key = target if isinstance(target, str) else target.key
     return ProposedRelation(source_key, target_key, relation, confidence, reason, cue)
@@ -307,19 +321,45 @@ def _marker_relations(unit: _Unit, previous: _Unit | None) -> list[ProposedRelat
         return []
     marker = cues.leading(cues.ATTACK_MARKERS, unit.text)
     if marker:
-        return [_relation(unit, previous, "attack", 0.6, f"opens with ‘{marker}’", "discourse marker")]
+        return [
+            _relation(unit, previous, "attack", 0.6, f"opens with ‘{marker}’", "discourse marker")
+        ]
     back = cues.back_reference(unit.text)
     if back:
         relation, phrase = back
-        return [_relation(unit, previous, relation, 0.65, f"‘{phrase}’ judges the claim before", "back reference")]
+        return [
+            _relation(
+                unit,
+                previous,
+                relation,
+                0.65,
+                f"‘{phrase}’ judges the claim before",
+                "back reference",
+            )
+        ]
     marker = cues.leading(cues.SUPPORT_MARKERS, unit.text)
     if marker:
-        return [_relation(unit, previous, "support", 0.55, f"opens with ‘{marker}’", "discourse marker")]
+        return [
+            _relation(unit, previous, "support", 0.55, f"opens with ‘{marker}’", "discourse marker")
+        ]
     marker = cues.leading(cues.CONCLUSION_MARKERS, unit.text)
     if marker and previous.kind == "claim":
-        return [_relation(previous, unit, "support", 0.5, f"‘{marker}’ draws a conclusion from it", "discourse marker")]
+        return [
+            _relation(
+                previous,
+                unit,
+                "support",
+                0.5,
+                f"‘{marker}’ draws a conclusion from it",
+                "discourse marker",
+            )
+        ]
     if previous.sentence == unit.sentence:
-        return [_relation(unit, previous, "support", 0.4, "second clause of the same sentence", "clause")]
+        return [
+            _relation(
+                unit, previous, "support", 0.4, "second clause of the same sentence", "clause"
+            )
+        ]
     return []
 
 
@@ -331,20 +371,40 @@ def _profile_relations(unit: _Unit, profile: DebateProfile) -> list[ProposedRela
         if cue:
             negation = cues.negation_before(unit.text, cue)
             if negation:
-                found.append(_relation(unit, target, "attack", 0.65, f"cue ‘{cue}’ negated by ‘{negation}’", "profile cue (negated)"))
+                found.append(
+                    _relation(
+                        unit,
+                        target,
+                        "attack",
+                        0.65,
+                        f"cue ‘{cue}’ negated by ‘{negation}’",
+                        "profile cue (negated)",
+                    )
+                )
             else:
                 found.append(_relation(unit, target, "support", 0.7, f"cue ‘{cue}’", "profile cue"))
             continue
         against = cues.find(position.against, unit.text)
         if against:
             # counter-cues are written with their own negation ("not a model state"): never flipped
-            found.append(_relation(unit, target, "attack", 0.65, f"counter-cue ‘{against}’", "profile counter-cue"))
+            found.append(
+                _relation(
+                    unit, target, "attack", 0.65, f"counter-cue ‘{against}’", "profile counter-cue"
+                )
+            )
     if not found:
         for position in profile.positions:
             holder = _holder(unit.speaker, position)
             if holder and (unit.role != "author" or unit.key.endswith(":thesis")):
                 found.append(
-                    _relation(unit, _position_key(position), "support", 0.45, f"{unit.speaker} is a named holder", "named holder")
+                    _relation(
+                        unit,
+                        _position_key(position),
+                        "support",
+                        0.45,
+                        f"{unit.speaker} is a named holder",
+                        "named holder",
+                    )
                 )
     return found
 
@@ -355,7 +415,9 @@ def _holder(speaker: str, position: ProfilePosition) -> str | None:
     name = cues.normalise(speaker)
     for holder in position.holders:
         wanted = cues.normalise(holder)
-        if wanted == name or (len(wanted) > 3 and (wanted in name or name in wanted and len(name) > 3)):
+        if wanted == name or (
+            len(wanted) > 3 and (wanted in name or (name in wanted and len(name) > 3))
+        ):
             return holder
     return None
 
@@ -378,13 +440,25 @@ def _reply_relation(
         return [_relation(unit, target, "attack", 0.6, f"{what}: insult ‘{unit.insult}’", "reply")]
     if parent_author and comment.author == parent_author:
         return [_relation(unit, target, "support", 0.5, f"{what} by the same author", "reply")]
-    text = unit.text
+    # short openers like "I agree." are not claims themselves, but they set the reply's stance
+    opening = min(
+        (s.start for s in document.sentences if s.comment == unit.comment), default=unit.start
+    )
+    text = document.text[opening : unit.end]
     agreement = cues.find(cues.AGREEMENT, text)
     disagreement = cues.find(cues.DISAGREEMENT, text)
-    if agreement and (not disagreement or text.lower().find(agreement) < text.lower().find(disagreement)):
-        return [_relation(unit, target, "support", 0.6, f"{what}: agreement ‘{agreement}’", "reply")]
+    if agreement and (
+        not disagreement or text.lower().find(agreement) < text.lower().find(disagreement)
+    ):
+        return [
+            _relation(unit, target, "support", 0.6, f"{what}: agreement ‘{agreement}’", "reply")
+        ]
     if disagreement:
-        return [_relation(unit, target, "attack", 0.55, f"{what}: disagreement ‘{disagreement}’", "reply")]
+        return [
+            _relation(
+                unit, target, "attack", 0.55, f"{what}: disagreement ‘{disagreement}’", "reply"
+            )
+        ]
     if unit.kind == "question":
         return [_relation(unit, target, "attack", 0.35, f"{what}: question", "reply")]
     return [_relation(unit, target, "attack", 0.3, f"{what}: no agreement cue", "reply")]
@@ -409,6 +483,11 @@ def _fallback(
     concession = cues.leading(cues.CONCESSION_MARKERS, unit.text)
     if concession:
         return [_relation(unit, thesis, "attack", 0.45, f"concession ‘{concession}’", "concession")]
+    if profile is None:
+        relation, cue = cues.stance(thesis.text, unit.text)
+        return [
+            _relation(unit, thesis, relation, 0.3, f"polarity towards the thesis: {cue}", "thesis")
+        ]
     return [_relation(unit, thesis, "support", 0.3, "argues for the document's thesis", "thesis")]
 
 

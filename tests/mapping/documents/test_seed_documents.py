@@ -1,5 +1,7 @@
 """The two shared seed documents: metadata, the exact comment tree, speakers, exact spans."""
 
+import itertools
+
 import pytest
 from shared_data import seeds_dir
 
@@ -28,7 +30,9 @@ def test_article_metadata_and_boilerplate(article):
     dropped = [article.text[b.start : b.end] for b in article.blocks if b.kind == "boilerplate"]
     assert any(line.startswith("Downloading PDF") for line in dropped)
     assert "Read More" in dropped
-    assert any("(Pic:" in article.text[b.start : b.end] for b in article.blocks if b.kind == "caption")
+    assert any(
+        "(Pic:" in article.text[b.start : b.end] for b in article.blocks if b.kind == "caption"
+    )
     spoken = {article.text[s.start : s.end] for s in article.sentences}
     assert not any("Sign up for" in s or "Make a donation" in s for s in spoken)
 
@@ -100,4 +104,4 @@ def test_seed_spans_are_exact(article, blog):
             piece = doc.text[sentence.start : sentence.end]
             assert piece and piece == piece.strip()
         ends = [(s.start, s.end) for s in doc.sentences]
-        assert all(a[1] <= b[0] for a, b in zip(ends, ends[1:], strict=False))
+        assert all(a[1] <= b[0] for a, b in itertools.pairwise(ends))
