@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMainWindow
 
 from desktop.panels.base import SessionDock
@@ -69,9 +69,8 @@ def install_panels(window: QMainWindow, session: MapSession | None = None) -> Pa
         _add_dock(window, dock, area)
     window.splitDockWidget(panels.positions, panels.outline, Qt.Orientation.Vertical)
     window.splitDockWidget(panels.documents, panels.inspector, Qt.Orientation.Vertical)
-    window.resizeDocks([panels.positions, panels.outline], [160, 500], Qt.Orientation.Vertical)
-    window.resizeDocks([panels.documents, panels.inspector], [520, 280], Qt.Orientation.Vertical)
-    window.resizeDocks([panels.positions, panels.documents], [380, 440], Qt.Orientation.Horizontal)
+    _size_docks(window, panels)
+    QTimer.singleShot(0, lambda: _size_docks(window, panels))  # again once the window is laid out
 
     # The window swaps its scene with its session, so look the scene up at each change.
     panels.positions.hiddenChanged.connect(lambda ids: _hide(window, ids))
@@ -94,6 +93,13 @@ def _add_dock(window: QMainWindow, dock: SessionDock, area: Qt.DockWidgetArea) -
         add(dock, area)
     else:
         window.addDockWidget(area, dock)
+
+
+def _size_docks(window: QMainWindow, panels: Panels) -> None:
+    """A short positions list over a tall outline; the text over the inspector."""
+    window.resizeDocks([panels.positions, panels.outline], [160, 500], Qt.Orientation.Vertical)
+    window.resizeDocks([panels.documents, panels.inspector], [520, 280], Qt.Orientation.Vertical)
+    window.resizeDocks([panels.positions, panels.documents], [380, 440], Qt.Orientation.Horizontal)
 
 
 def _hide(window: QMainWindow, ids: frozenset[str]) -> None:
