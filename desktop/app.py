@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
 )
 
+from desktop.icons import APP_ID, app_icon
 from mapping import __version__
 from mapping.errors import MappingError
 from mapping.formats.debatemap import load_map
@@ -69,6 +70,9 @@ def run_application(files: Sequence[str], *, debug: bool = False) -> int:
     app.setApplicationName("DebateMap")
     app.setOrganizationName("DebateMap")
     app.setApplicationVersion(__version__)
+    # The icon for every window, and the id that lets the desktop match windows to the entry.
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName(APP_ID)
     path = files[0] if files else str(example_map_path())
     try:
         argument_map = load_map(path)
