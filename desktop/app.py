@@ -45,9 +45,13 @@ class MapViewer(QMainWindow):
         for node in self.map.nodes.values():
             width = 220.0 if node.kind == "position" else 180.0
             item = self.scene.addRect(
-                node.x - width / 2, node.y - 30, width, 60, QPen(QColor("#444")),
+                node.x - width / 2,
+                node.y - 30,
+                width,
+                60,
+                QPen(QColor("#444")),
                 QBrush(QColor("#fdf6e3" if node.kind == "position" else "#ffffff")),
-            )  # fmt: skip
+            )
             text = self.scene.addText("")
             text.setPlainText(node.label)
             text.setTextWidth(width - 10)

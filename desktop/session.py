@@ -41,8 +41,12 @@ class MapSession(QObject):
     fileChanged = Signal()
     """The path or the modified state changed (the window title follows this)."""
 
-    def __init__(self, argument_map: ArgumentMap | None = None, path: str | Path | None = None,
-                 parent: QObject | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        argument_map: ArgumentMap | None = None,
+        path: str | Path | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.map = argument_map if argument_map is not None else ArgumentMap()
         self.path: Path | None = Path(path) if path is not None else None

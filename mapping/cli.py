@@ -17,8 +17,10 @@ from mapping import __version__
 from mapping.errors import MappingError
 
 CORE_COMMANDS: tuple[str, ...] = (
+    "mapping.commands.compare",
     "mapping.commands.convert",
     "mapping.commands.info",
+    "mapping.commands.seed",
 )
 
 
@@ -41,8 +43,12 @@ def build_parser(
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     for module in sorted(commands, key=lambda m: m.NAME):
         sub = subparsers.add_parser(module.NAME, help=module.HELP, description=module.HELP)
-        sub.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
-                         help="show a full traceback when something fails")  # fmt: skip
+        sub.add_argument(
+            "--debug",
+            action="store_true",
+            default=argparse.SUPPRESS,
+            help="show a full traceback when something fails",
+        )
         module.add_arguments(sub)
         sub.set_defaults(run=module.run)
     return parser

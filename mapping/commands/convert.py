@@ -11,10 +11,18 @@ HELP = "convert a map between formats (.debatemap, Argdown, AIF, GraphML, DOT, K
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("input", metavar="IN", help="the file to read")
     parser.add_argument("output", metavar="OUT", help="the file to write")
-    parser.add_argument("--from", dest="source_format", metavar="FORMAT",
-                        help="the input's format, when its extension does not say")  # fmt: skip
-    parser.add_argument("--to", dest="target_format", metavar="FORMAT",
-                        help="the output's format, when its extension does not say")  # fmt: skip
+    parser.add_argument(
+        "--from",
+        dest="source_format",
+        metavar="FORMAT",
+        help="the input's format, when its extension does not say",
+    )
+    parser.add_argument(
+        "--to",
+        dest="target_format",
+        metavar="FORMAT",
+        help="the output's format, when its extension does not say",
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -40,8 +40,9 @@ FORMATS: list[FileFormat] = [
 ]
 
 
-def find_format(name: str | None = None, path: str | Path | None = None, *,
-                reading: bool) -> FileFormat:  # fmt: skip
+def find_format(
+    name: str | None = None, path: str | Path | None = None, *, reading: bool
+) -> FileFormat:
     """The format called ``name``, or else the one ``path``'s extension names."""
     candidates = [f for f in FORMATS if (f.can_read if reading else f.can_write)]
     verb = "read" if reading else "write"
