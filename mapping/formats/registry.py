@@ -37,6 +37,19 @@ FORMATS: list[FileFormat] = [
     FileFormat(
         "debatemap", "DebateMap map", (".debatemap",), "mapping.formats.debatemap", True, True
     ),
+    FileFormat("argdown", "Argdown", (".argdown", ".ad"), "mapping.formats.argdown", True, True),
+    FileFormat(
+        "aif", "AIF JSON (AIFdb)", (".aif.json", ".json"), "mapping.formats.aif", True, True
+    ),
+    FileFormat("ova", "OVA3 analysis", (".ova.json",), "mapping.formats.ova", True, True),
+    FileFormat(
+        "kialo",
+        "Kialo discussion (text export)",
+        (".kialo.txt",),
+        "mapping.formats.kialo",
+        True,
+        True,
+    ),
 ]
 
 
