@@ -655,14 +655,9 @@ class MainWindow(QMainWindow):
         box.open()
 
     def show_about(self) -> None:
-        from mapping import __version__
+        from desktop.about import show_about
 
-        QMessageBox.about(
-            self,
-            "About DebateMap",
-            f"DebateMap {__version__}\nArgument maps of political texts: positions, claims, "
-            "support and attack.",
-        )
+        show_about(self)
 
 
 def _is_openable(path: str) -> bool:
