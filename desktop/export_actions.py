@@ -49,14 +49,16 @@ if TYPE_CHECKING:
     from desktop.main_window import MainWindow
     from mapping.model import ArgumentMap
 
-FORMATS = (
-    ("PNG picture", ".png"),
-    ("SVG drawing", ".svg"),
-    ("PDF document", ".pdf"),
-    ("Graphviz DOT", ".dot"),
-    ("GraphML (yEd, Gephi)", ".graphml"),
-)
+PICTURE_FORMATS = (("PNG picture", ".png"), ("SVG drawing", ".svg"), ("PDF document", ".pdf"))
 PICTURES = (".png", ".svg", ".pdf")
+
+
+def export_formats() -> list[tuple[str, str]]:
+    """Pictures first, then every format the registry writes (DOT, GraphML, Argdown, AIF …)."""
+    from mapping.formats.registry import FORMATS
+
+    graphs = [(f.title, f.extensions[0]) for f in FORMATS if f.can_write and f.name != "debatemap"]
+    return [*PICTURE_FORMATS, *graphs]
 
 
 def install_export_actions(window: MainWindow) -> None:
@@ -148,7 +150,8 @@ def print_dialog(window: MainWindow, *, tiled: bool) -> None:
 
 # ---------------------------------------------------------------------------- the dialog
 class ExportDialog(QDialog):
-    """Where to, which format, and the same options as ``debatemap export``."""
+    """Where to, which format (pictures and every format the registry writes), and the same
+    options as ``debatemap export``."""
 
     def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent or window)
@@ -161,7 +164,8 @@ class ExportDialog(QDialog):
         browse = QPushButton("Browse…", self)
         browse.clicked.connect(self._browse)
         self.format = QComboBox(self)
-        for title, suffix in FORMATS:
+        self.formats = export_formats()
+        for title, suffix in self.formats:
             self.format.addItem(f"{title} ({suffix})", suffix)
         self.theme = QComboBox(self)
         for name in THEME_NAMES:
@@ -231,19 +235,24 @@ class ExportDialog(QDialog):
     def suffix(self) -> str:
         return str(self.format.currentData())
 
+    def _known_suffix(self, text: str) -> str:
+        """The longest format suffix ``text`` ends with ('' if none)."""
+        lower = text.lower()
+        return max((s for _, s in self.formats if lower.endswith(s)), key=len, default="")
+
     def _sync_format_from_path(self) -> None:
-        lower = self.path.text().lower()
-        for index in range(self.format.count()):
-            if lower.endswith(self.format.itemData(index)):
-                blocked = self.format.blockSignals(True)
-                self.format.setCurrentIndex(index)
-                self.format.blockSignals(blocked)
+        suffix = self._known_suffix(self.path.text())
+        if suffix:
+            blocked = self.format.blockSignals(True)
+            self.format.setCurrentIndex(self.format.findData(suffix))
+            self.format.blockSignals(blocked)
         self._update_enabled()
 
     def _on_format_changed(self) -> None:
         text = self.path.text().strip() or self._default_path(self.suffix())
-        path = Path(text)
-        self.path.setText(str(path.with_suffix(self.suffix())))
+        known = self._known_suffix(text)
+        stem = text[: len(text) - len(known)] if known else text
+        self.path.setText(stem + self.suffix())
         self._update_enabled()
 
     def _update_enabled(self) -> None:
@@ -254,11 +263,12 @@ class ExportDialog(QDialog):
         self.summary.setText(
             "The picture is drawn exactly as the map looks in the window."
             if picture
-            else "A graph file for Graphviz, yEd or Gephi: nodes, edges, labels and places."
+            else "A map file for other tools: nodes, edges and labels (and places where the "
+            "format has them)."
         )
 
     def _browse(self) -> None:
-        filters = ";;".join(f"{t} (*{s})" for t, s in FORMATS)
+        filters = ";;".join(f"{t} (*{s})" for t, s in self.formats)
         chosen, _ = QFileDialog.getSaveFileName(self, "Export Map", self.path.text(), filters)
         if chosen:
             self.path.setText(chosen)
@@ -286,7 +296,7 @@ class ExportDialog(QDialog):
         if not path.name or path.is_dir():
             self.window_.show_error("Choose a file name to export to.", str(path))
             return
-        if path.suffix.lower() != self.suffix():
+        if not path.name.lower().endswith(self.suffix()):
             path = path.with_name(path.name + self.suffix())
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:

@@ -52,6 +52,19 @@ def test_dialog_selection_only_draws_the_selection(window, tmp_path):
     dialog.deleteLater()
 
 
+def test_dialog_lists_every_writable_format(window):
+    dialog = ExportDialog(window)
+    suffixes = [dialog.format.itemData(i) for i in range(dialog.format.count())]
+    assert suffixes[:5] == [".png", ".svg", ".pdf", ".dot", ".graphml"]
+    dialog.path.setText("/tmp/x.aif.json")
+    dialog._sync_format_from_path()
+    if ".aif.json" in suffixes:
+        assert dialog.suffix() == ".aif.json"
+        dialog.format.setCurrentIndex(dialog.format.findData(".png"))
+        assert dialog.path.text() == "/tmp/x.png"
+    dialog.deleteLater()
+
+
 def test_dialog_position_choice_and_format_switch(window, tmp_path):
     dialog = ExportDialog(window)
     dialog.path.setText(str(tmp_path / "pos.png"))
