@@ -8,8 +8,8 @@ crash, a power cut): that is what the start-up offers to recover.
 from __future__ import annotations
 
 import json
+import os
 import time
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,7 +56,7 @@ class Autosaver(QObject):
                  interval_ms: int = INTERVAL_MS) -> None:  # fmt: skip
         super().__init__(parent)
         self.session = session
-        name = uuid.uuid4().hex
+        name = f"{os.getpid()}-{id(self):x}-{time.time_ns():x}"  # unique; uuid costs start-up time
         self.map_path = autosave_dir() / f"{name}.debatemap"
         self._lock: QLockFile | None = None
         self.timer = QTimer(self)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QMouseEvent, QPainterPath
+from PySide6.QtGui import QMouseEvent, QPainterPath, QTransform
 from PySide6.QtWidgets import QApplication
 
 from desktop.canvas.items import NodeItem
@@ -126,7 +126,12 @@ class RubberBandInteraction(Interaction):
         path = QPainterPath()
         path.addRect(self.rect())
         scene = self.view.scene()
-        scene.setSelectionArea(path, Qt.ItemSelectionMode.IntersectsItemShape)
+        scene.setSelectionArea(
+            path,
+            Qt.ItemSelectionOperation.ReplaceSelection,
+            Qt.ItemSelectionMode.IntersectsItemShape,
+            QTransform(),
+        )
         for item in self._before:
             item.setSelected(True)
         self.view.viewport().update()

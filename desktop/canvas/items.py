@@ -244,7 +244,6 @@ class NodeItem(QGraphicsItem):
             self.layout = node_layout(node, self.theme)
             self._build_paths()
             self._fill = self._fill_color()
-            self.setToolTip(self._tooltip())
             self.update()
         if first or (old.x, old.y) != (node.x, node.y):
             self.move_to(node.x, node.y)
@@ -301,6 +300,10 @@ class NodeItem(QGraphicsItem):
             amount = t.tint * (1.6 if self.node.kind == "position" else 1.0)
             return _mix(self.node.color, base, min(amount, 0.6))
         return QColor(base)
+
+    def tooltip_text(self) -> str:
+        """Plain text made safe for Qt's rich-text tooltips; built on hover, not for every item."""
+        return self._tooltip()
 
     def _tooltip(self) -> str:
         node = self.node
@@ -464,9 +467,9 @@ class EdgeItem(QGraphicsItem):
     """
 
     Type = QGraphicsItem.UserType + 2
-    HEAD_LENGTH = 11.0
-    HEAD_WIDTH = 9.0
-    BAR_WIDTH = 16.0
+    HEAD_LENGTH = 12.0
+    HEAD_WIDTH = 10.0
+    BAR_WIDTH = 18.0
     PICK_WIDTH = 9.0
 
     def __init__(self, edge: Edge, source: NodeItem, target: NodeItem, theme: Theme) -> None:
@@ -492,7 +495,6 @@ class EdgeItem(QGraphicsItem):
     def set_edge(self, edge: Edge) -> None:
         """Show ``edge`` (the model changed it)."""
         self.edge = edge
-        self.setToolTip(self._tooltip())
         self.adjust()
 
     def set_theme(self, theme: Theme) -> None:
@@ -502,6 +504,10 @@ class EdgeItem(QGraphicsItem):
     def detach(self) -> None:
         self.source.edges.discard(self)
         self.target.edges.discard(self)
+
+    def tooltip_text(self) -> str:
+        """Plain text made safe for Qt's rich-text tooltips; built on hover, not for every item."""
+        return self._tooltip()
 
     def _tooltip(self) -> str:
         edge = self.edge
@@ -543,7 +549,7 @@ class EdgeItem(QGraphicsItem):
         nx, ny = -uy, ux
         end = line.p2()
         if self.edge.relation == "attack":
-            half, depth = self.BAR_WIDTH / 2, 3.0
+            half, depth = self.BAR_WIDTH / 2, 3.5
             return QPolygonF(
                 [
                     QPointF(end.x() + nx * half, end.y() + ny * half),

@@ -129,6 +129,14 @@ class MapScene(QGraphicsScene):
             rect = QRectF(-200.0, -150.0, 400.0, 300.0)
         return rect.adjusted(-margin, -margin, margin, margin)
 
+    def helpEvent(self, event) -> None:
+        # Tooltips are built when asked for: making 15,000 of them up front slows opening.
+        for item in self.items(event.scenePos()):
+            if isinstance(item, NodeItem | EdgeItem):
+                item.setToolTip(item.tooltip_text())
+                break
+        super().helpEvent(event)
+
     # ---------------------------------------------------------------------- theme
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme

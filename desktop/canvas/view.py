@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QFont,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -449,7 +450,7 @@ class LabelEditor(QPlainTextEdit):
         rect.setHeight(max(rect.height(), 60))
         rect.setWidth(max(rect.width(), 160))
         self.setGeometry(rect)
-        font = label_font(self.item.node.kind, self.item.theme)
+        font = QFont(label_font(self.item.node.kind, self.item.theme))  # the cached one is shared
         font.setPixelSize(max(8, round(font.pixelSize() * min(self.view.zoom, 3.0))))
         self.setFont(font)
 

@@ -15,7 +15,7 @@ os.environ["XDG_CONFIG_HOME"] = str(_HOME / "config")
 os.environ["XDG_DATA_HOME"] = str(_HOME / "data")
 
 from PySide6.QtCore import QCoreApplication, QEvent  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
 from mapping.model import ArgumentMap  # noqa: E402
 
@@ -68,10 +68,11 @@ def window(qtbot, argument_map):
     from desktop.session import MapSession
 
     win = MainWindow(MapSession(argument_map))
+    # pytest-qt closes windows before fixtures tear down: never let a save prompt block it.
+    win._ask_save_changes = lambda: QMessageBox.StandardButton.Discard
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
     win.view.zoom_actual()
     win.view.centerOn(0.0, 200.0)
-    yield win
-    win.session.undo_stack.setClean()  # no save prompt when pytest-qt closes it
+    return win
