@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
         old_scene.deleteLater()
         self.sessionChanged.emit(session)
         self.show_canvas()
-        QTimer.singleShot(0, self.view.zoom_fit)
+        QTimer.singleShot(0, self.view, self.view.zoom_fit)
 
     def _connect_session(self) -> None:
         self.session.fileChanged.connect(self._update_title)

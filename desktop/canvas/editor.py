@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 
+import shiboken6
 from PySide6.QtCore import QMimeData, QObject, QPointF, Signal
 from PySide6.QtGui import QGuiApplication
 
@@ -73,7 +74,8 @@ class MapEditor(QObject):
 
     # ----------------------------------------------------------------- selection
     def _on_scene_selection_changed(self) -> None:
-        if self._syncing:
+        # A scene destroyed without detach() (a window deleted unclosed) still emits on its way out.
+        if self._syncing or not shiboken6.isValid(self.scene):
             return
         chosen = set(self.scene.selected_ids())
         ordered = [i for i in self.session.selection if i in chosen]
