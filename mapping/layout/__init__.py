@@ -86,7 +86,13 @@ def layout_map(
     if not nodes:
         return LayoutResult({}, "builtin" if engine == "builtin" else _available_engine())
     # Edges point from the upper node (what is argued about) to the lower one (the argument).
-    edges = [(e.target, e.source) for e in argument_map.edges.values() if e.source != e.target]
+    # Positions all start the top row: one position attacking another does not push it down.
+    top = {n.id for n in nodes if n.kind == "position"}
+    edges = [
+        (e.target, e.source)
+        for e in argument_map.edges.values()
+        if e.source != e.target and not (e.source in top and e.target in top)
+    ]
     ids = [n.id for n in nodes]
     notes: list[str] = []
     used = engine
@@ -109,6 +115,10 @@ def layout_map(
         used = "builtin"
         if clusters:
             notes.append("clusters need Graphviz; the built-in layout ignores them")
+    if direction == "TB":
+        from mapping.layout.wrap import wrap_wide_layers
+
+        raw = wrap_wide_layers(ids, edges, all_sizes, raw, top, NODE_GAP, LAYER_GAP)
     positions = _anchor(raw, nodes, all_sizes)
     return LayoutResult(positions, used, tuple(notes))
 
