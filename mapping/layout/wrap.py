@@ -144,7 +144,9 @@ class _Forest:
         blocks: dict[str, _Block] = {}
         for node_id in self.bottom_up:
             width, height = self.sizes[node_id]
-            kids = [blocks.pop(c) for c in self.children[node_id]]
+            # Shallow blocks first: shelves of alike heights waste less room, and the edges
+            # down to the deep ones cross fewer boxes (sorted() keeps the engine's order else).
+            kids = sorted((blocks.pop(c) for c in self.children[node_id]), key=_depth)
             block = _Block(node_id, width, height)
             if kids:
                 shelves = _shelves(kids, shelf_width, self.node_gap)
@@ -183,6 +185,10 @@ class _Block:
         self.width, self.height = total, y - gap
 
     gap_after = 0.0
+
+
+def _depth(block: _Block) -> float:
+    return block.height - block.head_height
 
 
 def _shelves(
