@@ -19,11 +19,11 @@ True
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 
 from mapping.errors import MappingError
-from mapping.model import ArgumentMap, Node
+from mapping.model import AddEdge, AddNode, ArgumentMap, Compound, Node, Operation
 
 Size = tuple[float, float]
 Point = tuple[float, float]
@@ -215,3 +215,48 @@ def _clear_pins(positions: dict[str, Point], sizes: Mapping[str, Size], pinned: 
                         moved = True
             positions[node_id] = (x, y)
             frontier = x + width / 2 + NODE_GAP
+
+
+def place_new_nodes(
+    operation: Compound,
+    argument_map: ArgumentMap,
+    size_of: Callable[[Node], Size] | None = None,
+    engine: str = "auto",
+) -> Compound:
+    """``operation`` (e.g. a seeding import) with the nodes it adds laid out, below the map.
+
+    Only the new nodes and the edges among them are laid out; they go under whatever
+    ``argument_map`` already holds, left-aligned with it, so nothing lands on another box.
+    ``size_of`` gives a node's real box (the editor's); without it sizes are estimated.
+    """
+    measure = size_of or estimate_size
+    scratch = ArgumentMap()
+    for child in operation.children:
+        if isinstance(child, AddNode):
+            scratch.execute(AddNode(replace(child.node, sources=(), x=0.0, y=0.0)))
+    for child in operation.children:
+        if isinstance(child, AddEdge) and {child.edge.source, child.edge.target} <= set(
+            scratch.nodes
+        ):
+            scratch.execute(AddEdge(child.edge))
+    if not scratch.nodes:
+        return operation
+    sizes = {n.id: measure(n) for n in scratch.nodes.values()}
+    positions = layout_map(scratch, sizes, engine=engine).positions
+    left = min(positions[i][0] - sizes[i][0] / 2 for i in positions)
+    top = min(positions[i][1] - sizes[i][1] / 2 for i in positions)
+    old = list(argument_map.nodes.values())
+    if old:
+        old_sizes = {n.id: measure(n) for n in old}
+        to_x = min(n.x - old_sizes[n.id][0] / 2 for n in old)
+        to_y = max(n.y + old_sizes[n.id][1] / 2 for n in old) + 2 * LAYER_GAP
+    else:
+        to_x = to_y = 0.0
+    children: list[Operation] = []
+    for child in operation.children:
+        if isinstance(child, AddNode) and child.node.id in positions:
+            x, y = positions[child.node.id]
+            moved = replace(child.node, x=round(x - left + to_x, 2), y=round(y - top + to_y, 2))
+            child = AddNode(moved, child.index)
+        children.append(child)
+    return Compound(children, operation.description)
