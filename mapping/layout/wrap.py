@@ -28,7 +28,7 @@ True
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 Size = tuple[float, float]
 Point = tuple[float, float]
@@ -60,21 +60,51 @@ def wrap_wide_layers(
     left, _, right, _ = _bounds(ids, sizes, raw)
     widest = max(right - left, narrowest)
     # The widest shelf limit whose drawing still fits the aspect ratio (width shrinks as the
-    # limit does, height grows). Search on a log scale; a limit below the widest box means
+    # limit does, height grows), searched on a log scale. A limit below the widest box means
     # one child per shelf, so nothing narrower is tried.
-    low, high = math.log(narrowest), math.log(widest)
-    candidate = forest.place(narrowest, math.inf)
-    if _aspect(ids, sizes, candidate) > max_aspect:
-        # Even one child per shelf is too wide: there are too many positions for one row,
-        # so the top row wraps as well, at the width the whole drawing should have.
-        area = sum((sizes[i][0] + node_gap) * (sizes[i][1] + layer_gap) for i in ids)
-        return forest.place(narrowest, max(math.sqrt(area * max_aspect), narrowest))
-    best = candidate
+    one_row = forest.place(narrowest, math.inf)
+    if _aspect(ids, sizes, one_row) > max_aspect:
+        # Even one child per shelf is too wide: too many positions (or loose nodes) for one
+        # row, so the top row wraps as well.
+        return _widest_fitting(
+            lambda limit: forest.place(narrowest, limit),
+            narrowest,
+            widest,
+            one_row,
+            ids,
+            sizes,
+            max_aspect,
+        )
+    return _widest_fitting(
+        lambda limit: forest.place(limit, math.inf),
+        narrowest,
+        widest,
+        one_row,
+        ids,
+        sizes,
+        max_aspect,
+    )
+
+
+def _widest_fitting(
+    place: Callable[[float], dict[str, Point]],
+    low: float,
+    high: float,
+    fallback: dict[str, Point],
+    ids: Sequence[str],
+    sizes: Mapping[str, Size],
+    max_aspect: float,
+) -> dict[str, Point]:
+    """``place(limit)`` for the largest limit in [low, high] whose drawing fits the aspect."""
+    best = place(low)
+    if _aspect(ids, sizes, best) > max_aspect:
+        return best if _aspect(ids, sizes, best) < _aspect(ids, sizes, fallback) else fallback
+    low, high = math.log(low), math.log(high)
     for _ in range(_SEARCH_STEPS):
         if high - low < 0.01:
             break
         middle = (low + high) / 2
-        candidate = forest.place(math.exp(middle), math.inf)
+        candidate = place(math.exp(middle))
         if _aspect(ids, sizes, candidate) <= max_aspect:
             best, low = candidate, middle
         else:
@@ -154,7 +184,7 @@ class _Forest:
             blocks[node_id] = block
         roots = [blocks[r] for r in self.roots]
         whole = _Block("", 0.0, 0.0)
-        whole.add_below(_shelves(roots, top_width, self.node_gap * 1.5), 0.0)
+        whole.add_below(_shelves(roots, top_width, self.node_gap * 1.5), self.layer_gap)
         return {i: (round(x, 2), round(y, 2)) for i, (x, y) in whole.places.items() if i}
 
 
