@@ -36,6 +36,7 @@ Point = tuple[float, float]
 MAX_ASPECT = 2.0
 """A drawing wider than this many times its height is wrapped."""
 _SEARCH_STEPS = 40
+_NARROWER_STEPS = 8
 
 
 def wrap_wide_layers(
@@ -99,7 +100,9 @@ def _widest_fitting(
     best = place(low)
     if _aspect(ids, sizes, best) > max_aspect:
         return best if _aspect(ids, sizes, best) < _aspect(ids, sizes, fallback) else fallback
+    # The largest fitting limit first (binary search on a log scale) ...
     low, high = math.log(low), math.log(high)
+    floor = low
     for _ in range(_SEARCH_STEPS):
         if high - low < 0.01:
             break
@@ -109,6 +112,15 @@ def _widest_fitting(
             best, low = candidate, middle
         else:
             high = middle
+    # ... then narrower ones that are still landscape, when they need less room.
+    best_area = _area(ids, sizes, best)
+    for step in range(1, _NARROWER_STEPS + 1):
+        limit = low - (low - floor) * step / _NARROWER_STEPS
+        candidate = place(math.exp(limit))
+        if _aspect(ids, sizes, candidate) < 1.0:
+            break
+        if _area(ids, sizes, candidate) < best_area:
+            best, best_area = candidate, _area(ids, sizes, candidate)
     return best
 
 
@@ -118,6 +130,11 @@ def _bounds(ids: Sequence[str], sizes: Mapping[str, Size], places: Mapping[str, 
     right = max(places[i][0] + sizes[i][0] / 2 for i in ids)
     bottom = max(places[i][1] + sizes[i][1] / 2 for i in ids)
     return left, top, right, bottom
+
+
+def _area(ids: Sequence[str], sizes: Mapping[str, Size], places: Mapping[str, Point]) -> float:
+    left, top, right, bottom = _bounds(ids, sizes, places)
+    return (right - left) * (bottom - top)
 
 
 def _aspect(ids: Sequence[str], sizes: Mapping[str, Size], places: Mapping[str, Point]) -> float:
