@@ -2,8 +2,9 @@
 
 Positions sit on top and what supports or attacks them below, so an edge's *target* is drawn above
 its *source*. Graphviz ``dot`` does the work when it is installed; otherwise a built-in layered
-layout (:mod:`mapping.layout.layered`) does, so the app never depends on Graphviz. Either way the
-map itself is not touched: the editor applies :attr:`LayoutResult.positions` with
+layout (:mod:`mapping.layout.layered`) does, so the app never depends on Graphviz. A result much
+wider than high (a few positions with dozens of claims each) is then wrapped into a block per
+position (:mod:`mapping.layout.wrap`), so it fits a screen. Either way the map itself is not touched: the editor applies :attr:`LayoutResult.positions` with
 ``mapping.model.move_nodes(result.positions, "Auto Layout")``.
 
 >>> from mapping.model import ArgumentMap
