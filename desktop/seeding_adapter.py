@@ -14,10 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from mapping.model import AddNode, ArgumentMap, Compound
-
-ROWS, CLAIM_WIDTH, ROW_HEIGHT, GAP = 8, 240.0, 120.0, 120.0
-"""Where imported nodes start: a grid the auto-layout can later tidy."""
+from mapping.model import ArgumentMap, Compound
 
 
 @dataclass(frozen=True)
@@ -204,9 +201,12 @@ def build_operation(
     """One operation adding the documents and the accepted items of ``proposal`` to the map.
 
     ``accepted`` holds node and relation keys (None: everything); a relation whose end was left
-    out is dropped. New nodes are placed below whatever the map holds: positions in a row, each
-    with the claims that lead to it in a column underneath, so nothing starts on top of another.
+    out is dropped. New nodes are laid out (:func:`mapping.layout.place_new_nodes`, with the
+    canvas's real box sizes) below whatever the map holds, so nothing starts on another box and
+    the map reads well without an Auto Layout.
     """
+    from desktop.canvas.items import node_size
+    from mapping.layout import place_new_nodes
 
     keep = None if accepted is None else set(accepted)
     nodes = [n for n in proposal.nodes if keep is None or n.key in keep]
@@ -223,44 +223,4 @@ def build_operation(
     count = len(proposal.documents)
     description = f"Import {count} Document{'s' if count != 1 else ''}"
     operation = raw.operation(argument_map, description)
-    places = _places(nodes, [proposal.relations[i] for i in chosen], argument_map)
-    keys = iter(n.key for n in raw.nodes)
-    for index, child in enumerate(operation.children):
-        if isinstance(child, AddNode):
-            x, y = places[next(keys)]
-            operation.children[index] = AddNode(replace(child.node, x=x, y=y))
-    return operation
-
-
-def _places(
-    nodes: list[ProposedNode], relations: list[ProposedRelation], argument_map: ArgumentMap
-) -> dict[str, tuple[float, float]]:
-    bottom = max((n.y for n in argument_map.nodes.values()), default=-300.0)
-    x0, y0 = 0.0, bottom + 300.0
-    target_of: dict[str, str] = {}
-    for relation in relations:
-        target_of.setdefault(relation.source, relation.target)
-    positions = [n.key for n in nodes if n.kind == "position"]
-    columns: dict[str, list[str]] = {key: [] for key in positions}
-    loose: list[str] = []
-    for node in nodes:
-        if node.kind == "position":
-            continue
-        seen, current = {node.key}, node.key
-        while current not in columns and current in target_of and target_of[current] not in seen:
-            current = target_of[current]
-            seen.add(current)
-        columns.get(current, loose).append(node.key)
-    # Claims wrap into sub-columns of ROWS, so a position with many claims grows sideways too.
-    places: dict[str, tuple[float, float]] = {}
-    x = x0
-    for key in [*positions, None]:
-        members = loose if key is None else columns[key]
-        wide = max(1, -(-len(members) // ROWS))
-        if key is not None:
-            places[key] = (x + (wide - 1) * CLAIM_WIDTH / 2, y0)
-        for index, member in enumerate(members):
-            column, row = divmod(index, ROWS)
-            places[member] = (x + column * CLAIM_WIDTH, y0 + (row + 1) * ROW_HEIGHT)
-        x += wide * CLAIM_WIDTH + GAP
-    return places
+    return place_new_nodes(operation, argument_map, node_size)

@@ -77,7 +77,6 @@ def main(argv: list[str] | None = None) -> int:
         imported.resize(*size)
         imported.show()
         imported.set_session(session)
-        imported.auto_layout()
         _settle(app)
         claim = next(n for n in session.map.nodes.values() if n.kind == "claim" and n.sources)
         session.select([claim.id])

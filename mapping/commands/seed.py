@@ -29,6 +29,7 @@ def run(args: argparse.Namespace) -> int:
     from mapping.documents import read_document
     from mapping.errors import MappingError
     from mapping.formats.debatemap import save_map
+    from mapping.layout import place_new_nodes
     from mapping.model import ArgumentMap
     from mapping.seeding import load_profile, propose
     from mapping.seeding.profiles import guess_profile
@@ -49,7 +50,8 @@ def run(args: argparse.Namespace) -> int:
             )
     proposal = propose(documents, profile)
     argument_map = ArgumentMap(title=args.title or _title(documents, profile))
-    argument_map.execute(proposal.operation(argument_map))
+    # Laid out already (sizes estimated from the labels), so it opens and exports readably.
+    argument_map.execute(place_new_nodes(proposal.operation(argument_map), argument_map))
     for document in documents:
         for warning in document.warnings:
             print(f"debatemap: warning: {warning}")

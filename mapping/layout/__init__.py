@@ -2,8 +2,9 @@
 
 Positions sit on top and what supports or attacks them below, so an edge's *target* is drawn above
 its *source*. Graphviz ``dot`` does the work when it is installed; otherwise a built-in layered
-layout (:mod:`mapping.layout.layered`) does, so the app never depends on Graphviz. Either way the
-map itself is not touched: the editor applies :attr:`LayoutResult.positions` with
+layout (:mod:`mapping.layout.layered`) does, so the app never depends on Graphviz. A result much
+wider than high (a few positions with dozens of claims each) is then wrapped into a block per
+position (:mod:`mapping.layout.wrap`), so it fits a screen. Either way the map itself is not touched: the editor applies :attr:`LayoutResult.positions` with
 ``mapping.model.move_nodes(result.positions, "Auto Layout")``.
 
 >>> from mapping.model import ArgumentMap
@@ -19,11 +20,11 @@ True
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 
 from mapping.errors import MappingError
-from mapping.model import ArgumentMap, Node
+from mapping.model import AddEdge, AddNode, ArgumentMap, Compound, Node, Operation
 
 Size = tuple[float, float]
 Point = tuple[float, float]
@@ -86,7 +87,13 @@ def layout_map(
     if not nodes:
         return LayoutResult({}, "builtin" if engine == "builtin" else _available_engine())
     # Edges point from the upper node (what is argued about) to the lower one (the argument).
-    edges = [(e.target, e.source) for e in argument_map.edges.values() if e.source != e.target]
+    # Positions all start the top row: one position attacking another does not push it down.
+    top = {n.id for n in nodes if n.kind == "position"}
+    edges = [
+        (e.target, e.source)
+        for e in argument_map.edges.values()
+        if e.source != e.target and not (e.source in top and e.target in top)
+    ]
     ids = [n.id for n in nodes]
     notes: list[str] = []
     used = engine
@@ -109,6 +116,10 @@ def layout_map(
         used = "builtin"
         if clusters:
             notes.append("clusters need Graphviz; the built-in layout ignores them")
+    if direction == "TB":
+        from mapping.layout.wrap import wrap_wide_layers
+
+        raw = wrap_wide_layers(ids, edges, all_sizes, raw, top, NODE_GAP, LAYER_GAP)
     positions = _anchor(raw, nodes, all_sizes)
     return LayoutResult(positions, used, tuple(notes))
 
@@ -205,3 +216,48 @@ def _clear_pins(positions: dict[str, Point], sizes: Mapping[str, Size], pinned: 
                         moved = True
             positions[node_id] = (x, y)
             frontier = x + width / 2 + NODE_GAP
+
+
+def place_new_nodes(
+    operation: Compound,
+    argument_map: ArgumentMap,
+    size_of: Callable[[Node], Size] | None = None,
+    engine: str = "auto",
+) -> Compound:
+    """``operation`` (e.g. a seeding import) with the nodes it adds laid out, below the map.
+
+    Only the new nodes and the edges among them are laid out; they go under whatever
+    ``argument_map`` already holds, left-aligned with it, so nothing lands on another box.
+    ``size_of`` gives a node's real box (the editor's); without it sizes are estimated.
+    """
+    measure = size_of or estimate_size
+    scratch = ArgumentMap()
+    for child in operation.children:
+        if isinstance(child, AddNode):
+            scratch.execute(AddNode(replace(child.node, sources=(), x=0.0, y=0.0)))
+    for child in operation.children:
+        if isinstance(child, AddEdge) and {child.edge.source, child.edge.target} <= set(
+            scratch.nodes
+        ):
+            scratch.execute(AddEdge(child.edge))
+    if not scratch.nodes:
+        return operation
+    sizes = {n.id: measure(n) for n in scratch.nodes.values()}
+    positions = layout_map(scratch, sizes, engine=engine).positions
+    left = min(positions[i][0] - sizes[i][0] / 2 for i in positions)
+    top = min(positions[i][1] - sizes[i][1] / 2 for i in positions)
+    old = list(argument_map.nodes.values())
+    if old:
+        old_sizes = {n.id: measure(n) for n in old}
+        to_x = min(n.x - old_sizes[n.id][0] / 2 for n in old)
+        to_y = max(n.y + old_sizes[n.id][1] / 2 for n in old) + 2 * LAYER_GAP
+    else:
+        to_x = to_y = 0.0
+    children: list[Operation] = []
+    for child in operation.children:
+        if isinstance(child, AddNode) and child.node.id in positions:
+            x, y = positions[child.node.id]
+            moved = replace(child.node, x=round(x - left + to_x, 2), y=round(y - top + to_y, 2))
+            child = AddNode(moved, child.index)
+        children.append(child)
+    return Compound(children, operation.description)

@@ -174,7 +174,8 @@ def test_docstring_examples_run():
 
     import mapping.formats.dot
     import mapping.layout
+    import mapping.layout.wrap
 
-    for module in (mapping.layout, mapping.formats.dot):
+    for module in (mapping.layout, mapping.layout.wrap, mapping.formats.dot):
         result = doctest.testmod(module)
         assert result.attempted > 0 and result.failed == 0, module.__name__
