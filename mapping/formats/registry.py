@@ -37,6 +37,8 @@ FORMATS: list[FileFormat] = [
     FileFormat(
         "debatemap", "DebateMap map", (".debatemap",), "mapping.formats.debatemap", True, True
     ),
+    FileFormat("dot", "Graphviz DOT", (".dot", ".gv"), "mapping.formats.dot", True, True),
+    FileFormat("graphml", "GraphML", (".graphml",), "mapping.formats.graphml", True, True),
 ]
 
 
