@@ -403,12 +403,8 @@ def svg_bytes(argument_map: ArgumentMap, options: RenderOptions) -> bytes:
         buffer.close()
         svg = bytes(data.data())
         # Qt gives the size in mm for 90 dpi viewers; browsers and editors expect pixels.
-        svg = re.sub(
-            rb'<svg width="[^"]*" height="[^"]*"',
-            f'<svg width="{size.width()}" height="{size.height()}"'.encode(),
-            svg,
-            count=1,
-        )
+        svg = re.sub(rb'<svg width="[^"]*" height="[^"]*"',
+                     f'<svg width="{size.width()}" height="{size.height()}"'.encode(), svg, count=1)
         return re.sub(rb'font-family="([^"]*)"', rb'font-family="\1, sans-serif"', svg)
     finally:
         page.close()
