@@ -104,6 +104,9 @@ class MainWindow(QMainWindow):
         self.view.contextMenuRequested.connect(self._show_context_menu)
         self.resize(1280, 820)
         _open_windows.append(self)
+        from desktop.teaching_actions import install_teaching
+
+        install_teaching(self)  # Present (F5), handouts, exercises, Compare with Reference
 
     # ================================================================ extension points
     def add_dock(
