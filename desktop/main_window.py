@@ -29,6 +29,7 @@ from desktop.canvas.editor import MapEditor
 from desktop.canvas.scene import MapScene
 from desktop.canvas.theme import Theme, theme_named
 from desktop.canvas.view import MapView
+from desktop.export_actions import install_export_actions
 from desktop.session import MapSession
 from mapping.errors import MappingError
 from mapping.model import ArgumentMap
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self._status_timer.timeout.connect(self._update_status)
         self._create_actions()
         self._create_menus()
+        install_export_actions(self)
         self._create_toolbar()
         self._create_status_bar()
         self._connect_session()

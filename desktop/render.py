@@ -36,6 +36,7 @@ from PySide6.QtGui import (
     QFontInfo,
     QFontMetricsF,
     QImage,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -52,6 +53,7 @@ from mapping.model import ArgumentMap, Edge, Node
 IMAGE_FORMATS = (".png", ".svg", ".pdf")
 THEME_NAMES = ("light", "dark", "print")
 MAX_SIDE_PIXELS = 30000
+PNG_QUALITY = 80
 MAX_PIXELS = 200_000_000
 """Bigger PNGs are scaled down (and the caller told): beyond this a picture costs gigabytes."""
 
@@ -135,6 +137,16 @@ def closed_selection(argument_map: ArgumentMap, ids: Iterable[str]) -> frozenset
         e.id for e in argument_map.edges.values() if e.source in nodes and e.target in nodes
     )
     return frozenset(chosen)
+
+
+def submap(argument_map: ArgumentMap, keep: frozenset[str]) -> ArgumentMap:
+    """A copy of the map with only the nodes and edges in ``keep`` (for graph-file exports)."""
+    from mapping.formats.debatemap import map_from_dict, map_to_dict
+
+    data = map_to_dict(argument_map)
+    data["nodes"] = [n for n in data["nodes"] if n["id"] in keep]
+    data["edges"] = [e for e in data["edges"] if e["id"] in keep]
+    return map_from_dict(data, source="<export>")
 
 
 def laid_out_copy(argument_map: ArgumentMap, theme_name: str = "light") -> tuple[ArgumentMap, str]:
@@ -375,7 +387,8 @@ def render_image(argument_map: ArgumentMap, options: RenderOptions) -> QImage:
 
 def write_png(argument_map: ArgumentMap, path: str | Path, options: RenderOptions) -> None:
     image = render_image(argument_map, options)
-    _save_atomically(Path(path), lambda target: image.save(str(target), "PNG"))
+    # Quality 80 is zlib level 2: half the time of the default for about 15 % more bytes.
+    _save_atomically(Path(path), lambda target: image.save(str(target), "PNG", PNG_QUALITY))
 
 
 def svg_bytes(argument_map: ArgumentMap, options: RenderOptions) -> bytes:
@@ -403,8 +416,12 @@ def svg_bytes(argument_map: ArgumentMap, options: RenderOptions) -> bytes:
         buffer.close()
         svg = bytes(data.data())
         # Qt gives the size in mm for 90 dpi viewers; browsers and editors expect pixels.
-        svg = re.sub(rb'<svg width="[^"]*" height="[^"]*"',
-                     f'<svg width="{size.width()}" height="{size.height()}"'.encode(), svg, count=1)
+        svg = re.sub(
+            rb'<svg width="[^"]*" height="[^"]*"',
+            f'<svg width="{size.width()}" height="{size.height()}"'.encode(),
+            svg,
+            count=1,
+        )
         return re.sub(rb'font-family="([^"]*)"', rb'font-family="\1, sans-serif"', svg)
     finally:
         page.close()
@@ -480,3 +497,46 @@ def _save_atomically(path: Path, save: Callable[[Path], bool]) -> None:
         raise ExportError(f"could not write: {error.strerror or error}", file=str(path)) from None
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def print_map(
+    argument_map: ArgumentMap, printer: QPagedPaintDevice, options: RenderOptions, *,
+    tiled: bool = False,
+) -> int:  # fmt: skip
+    """Print the page on ``printer``: fitted to one sheet, or tiled at true size; returns sheets.
+
+    Tiled printing draws one scene unit as 1/96 inch times ``options.scale``, across as many
+    sheets as that takes (left to right, then top to bottom).
+    """
+    page = MapPage(argument_map, options)
+    painter = QPainter()
+    try:
+        if not painter.begin(printer):
+            raise ExportError("the printer could not start a job")
+        dpi = printer.logicalDpiX()
+        area = printer.pageLayout().paintRectPixels(dpi)
+        width, height = page.size
+        if not tiled:
+            scale = min(area.width() / width, area.height() / height)
+            painter.translate(
+                (area.width() - width * scale) / 2, (area.height() - height * scale) / 2
+            )
+            page.paint(painter, scale)
+            return 1
+        scale = options.scale * dpi / 96.0
+        columns = max(1, math.ceil(width * scale / area.width()))
+        rows = max(1, math.ceil(height * scale / area.height()))
+        for row in range(rows):
+            for column in range(columns):
+                if row or column:
+                    printer.newPage()
+                painter.save()
+                painter.setClipRect(QRectF(0, 0, area.width(), area.height()))
+                painter.translate(-column * area.width(), -row * area.height())
+                page.paint(painter, scale)
+                painter.restore()
+        return rows * columns
+    finally:
+        if painter.isActive():
+            painter.end()
+        page.close()

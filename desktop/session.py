@@ -51,7 +51,8 @@ class MapSession(QObject):
         self.map = argument_map if argument_map is not None else ArgumentMap()
         self.path: Path | None = Path(path) if path is not None else None
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda _clean: self.fileChanged.emit())
+        # Signal to signal: a Python lambda here would run while Qt destroys the stack.
+        self.undo_stack.cleanChanged.connect(self.fileChanged)
         self._selection: tuple[str, ...] = ()
         self.map.subscribe(self._on_item_removed, names=("node_removed", "edge_removed"))
 

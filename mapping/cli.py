@@ -72,6 +72,9 @@ def main(
         return 0
     try:
         return int(run(args) or 0)
+    except BrokenPipeError:  # the reader went away (`debatemap info x | head`): not an error
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print("debatemap: interrupted", file=sys.stderr)
         return 130

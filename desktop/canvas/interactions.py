@@ -86,7 +86,7 @@ class MoveInteraction(Interaction):
         x, y = self.view.editor.snapped(origin.x() + delta.x(), origin.y() + delta.y())
         delta = QPointF(x, y) - origin
         for item, start in self._origins.items():
-            item.setPos(start + delta)
+            item.move_to(start.x() + delta.x(), start.y() + delta.y())
 
     def finish(self, event: QMouseEvent) -> None:
         if not self.moved:
@@ -104,7 +104,7 @@ class MoveInteraction(Interaction):
         for item in self.items:
             node = model.nodes.get(item.node_id)
             if node is not None and (item.pos().x(), item.pos().y()) != (node.x, node.y):
-                item.setPos(node.x, node.y)
+                item.move_to(node.x, node.y)
 
 
 class RubberBandInteraction(Interaction):

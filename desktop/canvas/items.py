@@ -247,7 +247,7 @@ class NodeItem(QGraphicsItem):
             self.setToolTip(self._tooltip())
             self.update()
         if first or (old.x, old.y) != (node.x, node.y):
-            self.setPos(node.x, node.y)
+            self.move_to(node.x, node.y)
         elif looks_changed:
             self.adjust_edges()
 
@@ -285,6 +285,8 @@ class NodeItem(QGraphicsItem):
         else:
             path.addRoundedRect(rect, 4.0, 4.0)
         self.outline = path
+        self._shape = QPainterPath(path)
+        self._shape.addEllipse(self.handle_center(), HANDLE_RADIUS + 3.0, HANDLE_RADIUS + 3.0)
         margin = SELECTION_MARGIN + HANDLE_RADIUS
         self._bounds = rect.adjusted(-margin, -margin, margin, margin)
 
@@ -336,6 +338,16 @@ class NodeItem(QGraphicsItem):
         local = self.mapFromScene(scene_pos)
         return QLineF(local, self.handle_center()).length() <= HANDLE_RADIUS + 3.0
 
+    def move_to(self, x: float, y: float) -> None:
+        """Put the box's centre at ``(x, y)`` and bring the arrows along.
+
+        Edges follow here rather than in ``itemChange``: overriding ``itemChange`` in PySide6
+        6.12 loses a reference to ``None`` on each call, which crashes Python 3.11 after a
+        few thousand moves.
+        """
+        self.setPos(x, y)
+        self.adjust_edges()
+
     def adjust_edges(self) -> None:
         for edge in self.edges:
             edge.adjust()
@@ -345,17 +357,7 @@ class NodeItem(QGraphicsItem):
         return self._bounds
 
     def shape(self) -> QPainterPath:
-        path = QPainterPath(self.outline)
-        if self.isSelected() or self._hovered:
-            path.addEllipse(self.handle_center(), HANDLE_RADIUS + 3.0, HANDLE_RADIUS + 3.0)
-        return path
-
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value):
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
-            self.adjust_edges()
-        elif change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
-            self.prepareGeometryChange()  # the shape gains or loses the handle
-        return super().itemChange(change, value)
+        return self._shape
 
     def hoverEnterEvent(self, event) -> None:
         self.prepareGeometryChange()

@@ -50,23 +50,30 @@ class MapScene(QGraphicsScene):
         self.setBackgroundBrush(QColor(self.theme.background))
         self._build()
         handlers = {name: f"_on_{name}" for name in _FOLLOWED}
-        # A weak reference, so a scene nobody keeps (an export) is not kept alive by the map.
+        # A weak reference, so a scene nobody keeps (an export) is not kept alive by the map;
+        # the listener removes itself at the first event after the scene is gone.
         ref = weakref.ref(self)
 
         def follow(event: MapEvent) -> None:
             scene = ref()
-            if scene is not None:
+            if scene is None:
+                unsubscribe()
+            else:
                 getattr(scene, handlers[event.name])(event)
 
         unsubscribe = argument_map.subscribe(follow, names=handlers)
         self._unsubscribe: Callable[[], None] | None = unsubscribe
-        self.destroyed.connect(lambda *_: unsubscribe())
 
     def detach(self) -> None:
-        """Stop following the map (the scene is being thrown away)."""
+        """Stop following the map and go quiet: the scene is being thrown away.
+
+        Qt's scene destructor removes items and would emit ``selectionChanged`` into Python
+        slots while half destroyed; blocking signals first makes the destruction safe.
+        """
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
+        self.blockSignals(True)
 
     # --------------------------------------------------------------------- lookup
     def node_item(self, node_id: str) -> NodeItem | None:

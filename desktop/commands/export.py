@@ -8,10 +8,6 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from mapping.model import ArgumentMap
 
 NAME = "export"
 HELP = "export a map as a picture (.png .svg .pdf) or a graph (.dot .graphml)"
@@ -79,6 +75,7 @@ def run(args: argparse.Namespace) -> int:
         export_image,
         find_position,
         laid_out_copy,
+        submap,
     )
 
     ensure_application()
@@ -94,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
         remarks.append(f"only position {position.id!r} and the {count} nodes arguing about it")
     if suffix in GRAPH_SUFFIXES:
         if only is not None:
-            argument_map = _submap(argument_map, only)
+            argument_map = submap(argument_map, only)
         find_format(path=output, reading=False).writer()(argument_map, output)
         what = "GraphML" if suffix == ".graphml" else "DOT"
     else:
@@ -123,13 +120,3 @@ def _size(path: Path, suffix: str) -> str:
 
     size = QImageReader(str(path)).size()
     return f" {size.width()}×{size.height()} px"
-
-
-def _submap(argument_map: ArgumentMap, keep: frozenset[str]) -> ArgumentMap:
-    """A copy of the map with only the nodes and edges in ``keep``."""
-    from mapping.formats.debatemap import map_from_dict, map_to_dict
-
-    data = map_to_dict(argument_map)
-    data["nodes"] = [n for n in data["nodes"] if n["id"] in keep]
-    data["edges"] = [e for e in data["edges"] if e["id"] in keep]
-    return map_from_dict(data, source="<export>")

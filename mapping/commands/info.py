@@ -12,7 +12,7 @@ HELP = "print a map's title, documents and counts of positions, claims, supports
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("map", metavar="MAP", help="a .debatemap file")
+    parser.add_argument("map", metavar="MAP", help="a map in any format DebateMap reads")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
 
 
@@ -45,9 +45,9 @@ def summarize(argument_map: Any) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from mapping.formats.debatemap import load_map
+    from mapping.formats.registry import find_format
 
-    summary = summarize(load_map(args.map))
+    summary = summarize(find_format(None, args.map, reading=True).reader()(args.map))
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
         return 0

@@ -39,6 +39,19 @@ FORMATS: list[FileFormat] = [
     ),
     FileFormat("dot", "Graphviz DOT", (".dot", ".gv"), "mapping.formats.dot", True, True),
     FileFormat("graphml", "GraphML", (".graphml",), "mapping.formats.graphml", True, True),
+    FileFormat("argdown", "Argdown", (".argdown", ".ad"), "mapping.formats.argdown", True, True),
+    FileFormat(
+        "aif", "AIF JSON (AIFdb)", (".aif.json", ".json"), "mapping.formats.aif", True, True
+    ),
+    FileFormat("ova", "OVA3 analysis", (".ova.json",), "mapping.formats.ova", True, True),
+    FileFormat(
+        "kialo",
+        "Kialo discussion (text export)",
+        (".kialo.txt",),
+        "mapping.formats.kialo",
+        True,
+        True,
+    ),
 ]
 
 
