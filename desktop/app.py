@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop.icons import APP_ID, app_icon
 from mapping import __version__
 
 
@@ -18,6 +19,9 @@ def application() -> QApplication:
     app.setOrganizationName("DebateMap")
     app.setOrganizationDomain("debatemap.org")
     app.setApplicationVersion(__version__)
+    # The icon for every window, and the id that lets the desktop match windows to the entry.
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName(APP_ID)
     return app  # type: ignore[return-value]
 
 

@@ -106,6 +106,9 @@ class MainWindow(QMainWindow):
         self.view.contextMenuRequested.connect(self._show_context_menu)
         self.resize(1280, 820)
         _open_windows.append(self)
+        from desktop.panels import install_panels  # the docks, welcome page, wizard, settings
+
+        install_panels(self)
         from desktop.teaching_actions import install_teaching
 
         install_teaching(self)  # Present (F5), handouts, exercises, Compare with Reference
@@ -657,14 +660,9 @@ class MainWindow(QMainWindow):
         box.open()
 
     def show_about(self) -> None:
-        from mapping import __version__
+        from desktop.about import show_about
 
-        QMessageBox.about(
-            self,
-            "About DebateMap",
-            f"DebateMap {__version__}\nArgument maps of political texts: positions, claims, "
-            "support and attack.",
-        )
+        show_about(self)
 
 
 def _is_openable(path: str) -> bool:

@@ -51,7 +51,8 @@ class MapSession(QObject):
         self.map = argument_map if argument_map is not None else ArgumentMap()
         self.path: Path | None = Path(path) if path is not None else None
         self.undo_stack = QUndoStack(self)
-        # Signal to signal: a Python lambda here would run while Qt destroys the stack.
+        # Signal to signal: Qt drops the connection when the session dies (a lambda would outlive
+        # it and fire into a deleted object while the undo stack is torn down).
         self.undo_stack.cleanChanged.connect(self.fileChanged)
         self._selection: tuple[str, ...] = ()
         self.map.subscribe(self._on_item_removed, names=("node_removed", "edge_removed"))

@@ -46,6 +46,7 @@ class MapScene(QGraphicsScene):
         self.theme = theme or LIGHT
         self._nodes: dict[str, NodeItem] = {}
         self._edges: dict[str, EdgeItem] = {}
+        self._hidden: frozenset[str] = frozenset()
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.setBackgroundBrush(QColor(self.theme.background))
         self._build()
@@ -139,6 +140,13 @@ class MapScene(QGraphicsScene):
         self.themeChanged.emit()
         self.update()
 
+    def set_hidden(self, ids: Iterable[str]) -> None:
+        """Hide these nodes and edges (a view filter, e.g. the positions panel); show the rest."""
+        self._hidden = frozenset(ids)
+        for item_id, item in (*self._nodes.items(), *self._edges.items()):
+            item.setVisible(item_id not in self._hidden)
+        self.contentChanged.emit()
+
     # ------------------------------------------------------------ building items
     def _build(self) -> None:
         for node in self.map.nodes.values():
@@ -148,12 +156,14 @@ class MapScene(QGraphicsScene):
 
     def _add_node_item(self, node) -> NodeItem:
         item = NodeItem(node, self.theme)
+        item.setVisible(node.id not in self._hidden)
         self._nodes[node.id] = item
         self.addItem(item)
         return item
 
     def _add_edge_item(self, edge) -> EdgeItem:
         item = EdgeItem(edge, self._nodes[edge.source], self._nodes[edge.target], self.theme)
+        item.setVisible(edge.id not in self._hidden)
         self._edges[edge.id] = item
         self.addItem(item)
         return item

@@ -5,12 +5,12 @@ from mapping.resources import example_map_path
 
 
 def test_window_shows_the_example_map(qtbot):
-    from desktop.app import MapViewer
+    from desktop.main_window import MainWindow
 
-    argument_map = load_map(example_map_path())
-    window = MapViewer(argument_map, str(example_map_path()))
+    window = MainWindow()
     qtbot.addWidget(window)
     window.show()
+    assert window.open_file(example_map_path())
+    argument_map = load_map(example_map_path())
     assert argument_map.title in window.windowTitle()
-    labels = {item.toPlainText() for item in window.scene.items() if hasattr(item, "toPlainText")}
-    assert {n.label for n in argument_map.nodes.values()} <= labels
+    assert {item.node.id for item in window.scene.node_items()} == set(argument_map.nodes)
