@@ -64,3 +64,17 @@ def test_a_bad_reference_is_reported_not_raised(window, tmp_path):
     bad.write_text("{ not json", encoding="utf-8")
     assert window.teaching.compare_with_reference(bad) is None
     assert "bad.debatemap" in window.last_error
+
+
+def test_arrange_steps_from_the_window_is_one_undo_step(qtbot, window):
+    dialog = window.teaching.arrange_steps()
+    dialog.list.setCurrentRow(1)
+    dialog.up_button.click()
+    first = dialog.steps()[0].title
+    dialog.accept()
+    assert window.session.is_modified
+    assert window.session.undo_stack.undoText() == "Reorder Presentation"
+    window.actions["present"].trigger()
+    assert window.teaching.presentation.title_label.text() == first
+    window.teaching.presentation.close()
+    window.session.undo_stack.setClean()  # closing must not ask to save
