@@ -109,6 +109,9 @@ class MainWindow(QMainWindow):
         from desktop.panels import install_panels  # the docks, welcome page, wizard, settings
 
         install_panels(self)
+        from desktop.teaching_actions import install_teaching
+
+        install_teaching(self)  # Present (F5), handouts, exercises, Compare with Reference
 
     # ================================================================ extension points
     def add_dock(
