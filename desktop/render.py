@@ -55,7 +55,11 @@ THEME_NAMES = ("light", "dark", "print")
 MAX_SIDE_PIXELS = 30000
 PNG_QUALITY = 80
 MAX_PIXELS = 200_000_000
-"""Bigger PNGs are scaled down (and the caller told): beyond this a picture costs gigabytes."""
+"""No PNG is bigger, whatever the caller asks: beyond this a picture costs gigabytes."""
+DEFAULT_MAX_PIXELS = 50_000_000
+"""PNGs are scaled down to this unless the caller asks for more. Many image viewers and browsers
+refuse larger pictures, and compressing one takes seconds per 50 megapixels; SVG and PDF keep
+every detail of a big map at any size."""
 
 
 class ExportError(MappingError):
@@ -76,6 +80,8 @@ class RenderOptions:
     only: frozenset[str] | None = None
     """Node and edge ids to draw (a selection or one position's argument); None draws all."""
     margin: float = 30.0
+    max_pixels: float = DEFAULT_MAX_PIXELS
+    """A bigger PNG is scaled down to this many pixels (at most :data:`MAX_PIXELS`)."""
     notes: list[str] = field(default_factory=list)
     """Filled while rendering: what the caller should tell the user (a PNG was scaled down)."""
 
@@ -88,6 +94,11 @@ class RenderOptions:
                 raise ExportError(f"--{name} must be a positive number, not {value!r}")
         if self.dpi > 2400 or self.scale > 50:
             raise ExportError("--dpi above 2400 or --scale above 50 makes no sensible picture")
+        if not 1_000_000 <= self.max_pixels <= MAX_PIXELS:
+            raise ExportError(
+                f"--max-megapixels must be between 1 and {MAX_PIXELS // 1_000_000}, "
+                f"not {self.max_pixels / 1e6:g}"
+            )
 
 
 # ----------------------------------------------------------------------- choosing what to draw
@@ -356,17 +367,20 @@ def render_image(argument_map: ArgumentMap, options: RenderOptions) -> QImage:
         limit = min(
             MAX_SIDE_PIXELS / (width * factor),
             MAX_SIDE_PIXELS / (height * factor),
-            math.sqrt(MAX_PIXELS / (width * height * factor * factor)),
+            math.sqrt(options.max_pixels / (width * height * factor * factor)),
         )
         if limit < 1.0:
             factor *= limit
             options.notes.append(
                 f"the picture was scaled down to {limit:.0%} to stay under "
-                f"{MAX_SIDE_PIXELS:,} pixels a side and {MAX_PIXELS / 1e6:.0f} megapixels"
+                f"{MAX_SIDE_PIXELS:,} pixels a side and {options.max_pixels / 1e6:.0f} megapixels; "
+                "SVG and PDF keep full detail"
             )
+        # Round up to keep the whole drawing, but down when scaled to fit a pixel budget.
+        rounded = math.floor if limit < 1.0 else math.ceil
         image = QImage(
-            max(1, math.ceil(width * factor)),
-            max(1, math.ceil(height * factor)),
+            max(1, rounded(width * factor)),
+            max(1, rounded(height * factor)),
             QImage.Format.Format_ARGB32_Premultiplied,
         )
         if image.isNull():

@@ -33,6 +33,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--scale", type=float, default=1.0, help="zoom factor (default 1)")
     parser.add_argument(
+        "--max-megapixels",
+        type=float,
+        default=50.0,
+        metavar="N",
+        help="scale a bigger PNG down to N megapixels (default 50, at most 200)",
+    )
+    parser.add_argument(
         "--theme",
         choices=("light", "dark", "print"),
         default="light",
@@ -99,6 +106,7 @@ def run(args: argparse.Namespace) -> int:
             theme=args.theme,
             dpi=args.dpi,
             scale=args.scale,
+            max_pixels=args.max_megapixels * 1_000_000,
             transparent=args.transparent,
             legend=args.legend,
             title=not args.no_title,

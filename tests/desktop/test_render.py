@@ -159,3 +159,15 @@ def test_huge_pictures_are_scaled_down_with_a_note(example):
     image = render_image(example, options)
     assert max(image.width(), image.height()) <= 30000
     assert options.notes and "scaled down" in options.notes[0]
+
+
+def test_big_pngs_are_scaled_down_to_the_pixel_budget_and_say_so(example):
+    full = render_image(example, RenderOptions())
+    assert full.width() * full.height() > 1_000_000  # the example is bigger than the budget below
+    options = RenderOptions(max_pixels=1_000_000)
+    small = render_image(example, options)
+    assert small.width() * small.height() <= 1_000_000
+    assert small.width() / small.height() == pytest.approx(full.width() / full.height(), rel=0.01)
+    assert "1 megapixels" in options.notes[0] and "SVG and PDF keep full detail" in options.notes[0]
+    with pytest.raises(ExportError, match="max-megapixels must be between 1 and 200"):
+        RenderOptions(max_pixels=500_000_000).check()
