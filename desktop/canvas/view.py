@@ -53,8 +53,7 @@ class MapView(QGraphicsView):
         self.interaction: Interaction | None = None
         self._space_held = False
         self.label_editor: LabelEditor | None = None
-        self.find_bar = FindBar(self)
-        self.find_bar.hide()
+        self._find_bar: FindBar | None = None  # built on first use (start-up time)
         self._found: list[str] = []
         self._found_index = -1
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
@@ -265,7 +264,7 @@ class MapView(QGraphicsView):
         if key == Qt.Key.Key_Escape:
             if self.interaction is not None:
                 self.cancel_interaction()
-            elif self.find_bar.isVisible():
+            elif self._find_bar is not None and self._find_bar.isVisible():
                 self.clear_find()
             else:
                 self.map_scene().clearSelection()
@@ -374,9 +373,18 @@ class MapView(QGraphicsView):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self.find_bar.place()
+        if self._find_bar is not None:
+            self._find_bar.place()
 
     # -------------------------------------------------------------------- find
+    @property
+    def find_bar(self) -> FindBar:
+        """The find bar over the canvas' top right corner (made when first needed)."""
+        if self._find_bar is None:
+            self._find_bar = FindBar(self)
+            self._find_bar.hide()
+        return self._find_bar
+
     def show_find(self) -> None:
         self.find_bar.show()
         self.find_bar.place()
@@ -385,7 +393,8 @@ class MapView(QGraphicsView):
 
     def clear_find(self) -> None:
         self._set_found([])
-        self.find_bar.hide()
+        if self._find_bar is not None:
+            self._find_bar.hide()
         self.setFocus()
 
     def _set_found(self, ids: list[str]) -> None:
