@@ -7,7 +7,6 @@ are always drawn as plain text, so markup typed or imported by a user is shown, 
 
 from __future__ import annotations
 
-import html
 import math
 from dataclasses import dataclass
 from functools import lru_cache
@@ -193,6 +192,8 @@ def _mix(color: str, other: str, amount: float) -> QColor:
 
 
 def _plain_tooltip(*parts: str) -> str:
+    import html  # tooltips are built on hover
+
     body = "<br>".join(html.escape(p).replace("\n", "<br>") for p in parts if p)
     return f"<p style='white-space:pre-wrap'>{body}</p>" if body else ""
 
