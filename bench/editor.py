@@ -138,6 +138,19 @@ def bench_big_map(app, window_class) -> dict[str, float]:
             bar.setValue(bar.value() + (30 if i % 2 else -30))
             view.viewport().repaint()
             fits.append(time.perf_counter() - t)
+        fit_zooms = []
+        for i in range(10):
+            t = time.perf_counter()
+            view.set_zoom(view.zoom * (1.15 if i % 2 else 1 / 1.15))
+            view.viewport().repaint()
+            fit_zooms.append(time.perf_counter() - t)
+        # An edit while the whole map is in view: the low-zoom sketch is made again.
+        edits = []
+        for i in range(5):
+            t = time.perf_counter()
+            window.session.map.change_node(f"n{i}", label=f"Edited {i}")
+            view.viewport().repaint()
+            edits.append(time.perf_counter() - t)
         window.session.undo_stack.setClean()
         window.close()
         app.processEvents()
@@ -146,6 +159,9 @@ def bench_big_map(app, window_class) -> dict[str, float]:
         "pan repaint at 100 % (ms, median)": statistics.median(pans) * 1000,
         "zoom step repaint at ~100 % (ms, median)": statistics.median(zooms) * 1000,
         "pan repaint with the whole map in view (ms, median)": statistics.median(fits) * 1000,
+        "zoom step repaint with the whole map in view (ms, median)": statistics.median(fit_zooms)
+        * 1000,
+        "edit + repaint with the whole map in view (ms, median)": statistics.median(edits) * 1000,
     }
 
 

@@ -9,6 +9,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPaintEvent,
     QPen,
     QWheelEvent,
 )
@@ -32,7 +33,7 @@ from desktop.canvas.interactions import (
     PanInteraction,
     RubberBandInteraction,
 )
-from desktop.canvas.items import EdgeItem, NodeItem, label_font
+from desktop.canvas.items import LOW_DETAIL, EdgeItem, NodeItem, label_font
 from desktop.canvas.scene import MapScene
 
 MIN_ZOOM = 0.03
@@ -316,6 +317,36 @@ class MapView(QGraphicsView):
         super().focusOutEvent(event)
 
     # ----------------------------------------------------------------- drawing
+    def uses_sketch(self) -> bool:
+        """True when the map is drawn as a batched sketch (low zoom, no drag in progress).
+
+        Items show no text below ``LOW_DETAIL``; drawing 15,000 of them one by one costs far
+        more than drawing their boxes and lines in a few batches. A drag moves items ahead of
+        the model, so while one runs the items paint themselves.
+        """
+        return self.zoom < LOW_DETAIL and not isinstance(self.interaction, MoveInteraction)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self.uses_sketch():
+            super().paintEvent(event)
+            return
+        scene = self.map_scene()
+        painter = QPainter(self.viewport())
+        exposed = event.region().boundingRect()
+        painter.setClipRect(exposed)
+        painter.setTransform(self.viewportTransform())
+        scene_rect = self.mapToScene(exposed).boundingRect()
+        self.drawBackground(painter, scene_rect)
+        sketch = scene.sketch()
+        sketch.paint(painter, self.zoom, self.viewport().devicePixelRatioF())
+        theme = scene.theme
+        if self._found:
+            sketch.draw_marked(painter, self._found, QColor(theme.highlight))
+        selected = [i.node_id for i in scene.selectedItems() if isinstance(i, NodeItem)]
+        sketch.draw_marked(painter, selected, QColor(theme.selection))
+        self.drawForeground(painter, scene_rect)
+        painter.end()
+
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         super().drawBackground(painter, rect)
         if not self.editor.snap_to_grid or self.zoom < 0.4:
