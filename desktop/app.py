@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.icons import APP_ID, app_icon
 from mapping import __version__
@@ -26,8 +26,15 @@ def application() -> QApplication:
 
 
 def run_application(files: Sequence[str], *, debug: bool = False) -> int:
-    """Open a window per map file (or the bundled example) and run until the last one closes."""
-    from desktop.main_window import DOCUMENT_SUFFIXES, MainWindow
+    """Open a window per map file (or the bundled example) and run until the last one closes.
+
+    The first paint comes first: each window is built once, on its loaded map, and what can
+    wait (the recent-files list, the search for autosaves to recover) runs after it.
+    """
+    from desktop.main_window import DOCUMENT_SUFFIXES, MainWindow, remember_recent
+    from desktop.session import MapSession
+    from mapping.errors import MappingError
+    from mapping.formats.debatemap import load_map
     from mapping.resources import example_map_path
 
     app = application()
@@ -37,10 +44,18 @@ def run_application(files: Sequence[str], *, debug: bool = False) -> int:
     )
     documents = [p for p in paths if p.suffix.lower() in DOCUMENT_SUFFIXES]
     windows: list[MainWindow] = []
+    opened: list[Path] = []
     for path in maps:
-        window = MainWindow()
-        window.show()
-        window.open_file(path)  # a bad file shows its error over an empty map
+        try:
+            session = MapSession(load_map(path), path)
+        except (MappingError, OSError):
+            window = MainWindow()
+            window.show()
+            window.open_file(path)  # shows the error over an empty map, the usual way
+        else:
+            window = MainWindow(session)
+            window.show()
+            opened.append(path)
         windows.append(window)
     if not windows:
         window = MainWindow()
@@ -50,12 +65,45 @@ def run_application(files: Sequence[str], *, debug: bool = False) -> int:
         windows[-1].import_documents(documents)
     for window in windows:
         window.view.zoom_fit()
-    _offer_recovery(windows[0])
+
+    def after_first_paint() -> None:
+        for path in opened:
+            remember_recent(path)
+        _offer_recovery(windows[0])
+
+    call_after_first_paint(windows[0].view.viewport(), after_first_paint)
     return app.exec()
+
+
+def call_after_first_paint(widget: QWidget, callback: Callable[[], object],
+                           latest_ms: int = 2000) -> None:  # fmt: skip
+    """Run ``callback`` once ``widget`` has been painted (or after ``latest_ms`` at most)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class Watcher(QObject):
+        done = False
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                QTimer.singleShot(0, self.fire)
+            return False
+
+        def fire(self) -> None:
+            if not self.done:
+                self.done = True
+                widget.removeEventFilter(self)
+                self.deleteLater()
+                callback()
+
+    watcher = Watcher(widget)
+    widget.installEventFilter(watcher)
+    QTimer.singleShot(latest_ms, watcher.fire)
 
 
 def _offer_recovery(window) -> None:
     """After a crash: offer each autosaved map that no running DebateMap owns."""
+    from PySide6.QtWidgets import QMessageBox
+
     from desktop.autosave import find_recoverable
 
     for found in find_recoverable():

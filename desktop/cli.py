@@ -19,7 +19,7 @@ _EPILOG = "Run 'debatemap FILE' to open a map (or documents to seed one) in the 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    names = {module.NAME for module in cli.load_commands([*cli.CORE_COMMANDS, *GUI_COMMANDS])}
+    names = {cli.command_name(name) for name in (*cli.CORE_COMMANDS, *GUI_COMMANDS)}
     positional = [a for a in args if not a.startswith("-")]
     if positional and positional[0] not in names:
         return _open_window(args)

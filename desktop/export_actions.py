@@ -31,26 +31,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.render import (
-    THEME_NAMES,
-    RenderOptions,
-    argument_of,
-    closed_selection,
-    export_image,
-    laid_out_copy,
-    print_map,
-    render_image,
-    submap,
-    svg_bytes,
-)
 from mapping.errors import MappingError
 
 if TYPE_CHECKING:
     from desktop.main_window import MainWindow
+    from desktop.render import RenderOptions
     from mapping.model import ArgumentMap
 
 PICTURE_FORMATS = (("PNG picture", ".png"), ("SVG drawing", ".svg"), ("PDF document", ".pdf"))
 PICTURES = (".png", ".svg", ".pdf")
+# desktop.render (and Qt SVG) is imported where it is used: the window starts without it.
 
 
 def export_formats() -> list[tuple[str, str]]:
@@ -94,11 +84,15 @@ def install_export_actions(window: MainWindow) -> None:
 
 
 def _window_theme(window: MainWindow) -> str:
+    from desktop.render import THEME_NAMES
+
     name = getattr(window.theme, "name", "light")
     return name if name in THEME_NAMES else "light"
 
 
 def _selection(window: MainWindow) -> frozenset[str] | None:
+    from desktop.render import closed_selection
+
     ids = window.session.selection
     return closed_selection(window.session.map, ids) if ids else None
 
@@ -106,6 +100,8 @@ def _selection(window: MainWindow) -> frozenset[str] | None:
 # ------------------------------------------------------------------------------ clipboard
 def copy_to_clipboard(window: MainWindow) -> None:
     """The selection (or the whole map) as an image and as SVG, in the window's theme."""
+    from desktop.render import RenderOptions
+
     argument_map = window.session.map
     if not argument_map.nodes:
         window.statusBar().showMessage("The map is empty: nothing to copy.", 4000)
@@ -123,6 +119,8 @@ def copy_to_clipboard(window: MainWindow) -> None:
 
 
 def picture_mime_data(argument_map: ArgumentMap, options: RenderOptions) -> QMimeData:
+    from desktop.render import render_image, svg_bytes
+
     mime = QMimeData()
     mime.setImageData(render_image(argument_map, options))
     svg = svg_bytes(argument_map, options)
@@ -133,6 +131,8 @@ def picture_mime_data(argument_map: ArgumentMap, options: RenderOptions) -> QMim
 # ---------------------------------------------------------------------------------- print
 def print_dialog(window: MainWindow, *, tiled: bool) -> None:
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    from desktop.render import RenderOptions, print_map
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintDialog(printer, window)
@@ -154,6 +154,8 @@ class ExportDialog(QDialog):
     options as ``debatemap export``."""
 
     def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
+        from desktop.render import THEME_NAMES
+
         super().__init__(parent or window)
         self.window_ = window
         self.map = window.session.map
@@ -275,6 +277,8 @@ class ExportDialog(QDialog):
             self._sync_format_from_path()
 
     def options(self) -> RenderOptions:
+        from desktop.render import RenderOptions, argument_of
+
         only = None
         if self.selection_only.isChecked():
             only = _selection(self.window_)
@@ -317,6 +321,7 @@ def export_map(argument_map: ArgumentMap, path: Path, options: RenderOptions) ->
 
     A map whose nodes all sit at one place (just imported) is laid out first, on a copy.
     """
+    from desktop.render import export_image, laid_out_copy, submap
     from mapping.layout import needs_layout
 
     if needs_layout(argument_map):

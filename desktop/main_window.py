@@ -9,17 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QStackedWidget,
     QToolBar,
 )
@@ -33,6 +32,11 @@ from desktop.export_actions import install_export_actions
 from desktop.session import MapSession
 from mapping.errors import MappingError
 from mapping.model import ArgumentMap
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtWidgets import QMessageBox
+# QFileDialog and QMessageBox are imported where used: touching them costs start-up time.
 
 MAP_FILTER = "DebateMap maps (*.debatemap)"
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -132,6 +136,8 @@ class MainWindow(QMainWindow):
 
     def set_theme(self, theme: Theme) -> None:
         """Redraw with ``theme`` (the settings dialog stores it in QSettings)."""
+        if theme == self.theme:
+            return  # restyling every item is not free on a big map
         self.theme = theme
         self.scene.set_theme(theme)
         self.view.viewport().update()
@@ -462,6 +468,8 @@ class MainWindow(QMainWindow):
             self.open_path(Path(path))
 
     def _choose_open_path(self) -> str:
+        from PySide6.QtWidgets import QFileDialog
+
         folder = str(self.session.path.parent) if self.session.path else ""
         filters = f"{MAP_FILTER};;Documents (*.txt *.md *.html *.htm);;All files (*)"
         path, _ = QFileDialog.getOpenFileName(self, "Open Map", folder, filters)
@@ -507,6 +515,8 @@ class MainWindow(QMainWindow):
         return self.save_to(Path(path))
 
     def _choose_save_path(self) -> str:
+        from PySide6.QtWidgets import QFileDialog
+
         start = str(self.session.path) if self.session.path else "Untitled.debatemap"
         path, _ = QFileDialog.getSaveFileName(self, "Save Map", start, MAP_FILTER)
         return path
@@ -527,6 +537,8 @@ class MainWindow(QMainWindow):
 
     def maybe_save(self) -> bool:
         """Offer to save unsaved changes; False means the user cancelled."""
+        from PySide6.QtWidgets import QMessageBox
+
         if not self.session.is_modified:
             return True
         answer = self._ask_save_changes()
@@ -535,6 +547,8 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Discard
 
     def _ask_save_changes(self) -> QMessageBox.StandardButton:
+        from PySide6.QtWidgets import QMessageBox
+
         name = self.session.path.name if self.session.path else "this map"
         buttons = (
             QMessageBox.StandardButton.Save
@@ -547,6 +561,8 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
 
     def show_error(self, summary: str, detail: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, "DebateMap", summary,
                           QMessageBox.StandardButton.Ok, self)  # fmt: skip
         box.setInformativeText(detail)
@@ -571,6 +587,8 @@ class MainWindow(QMainWindow):
 
     # ================================================================ import
     def import_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         paths, _ = QFileDialog.getOpenFileNames(
             self, "Import Documents", "", "Documents (*.txt *.md *.markdown *.html *.htm)"
         )
@@ -579,6 +597,8 @@ class MainWindow(QMainWindow):
 
     def import_documents(self, paths: Sequence[str | Path]) -> None:
         """Seed the map from documents: the import wizard (``document_importer``) when present."""
+        from PySide6.QtWidgets import QMessageBox
+
         paths = [Path(p) for p in paths]
         importer = type(self).document_importer
         if importer is not None:
@@ -642,6 +662,8 @@ class MainWindow(QMainWindow):
 
     # ================================================================ help
     def show_shortcuts(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         rows = [
             ("Double-click empty canvas", "New claim"),
             ("Double-click a node, F2", "Edit its label"),

@@ -89,3 +89,54 @@ def test_help_does_not_import_qt_or_networkx():
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_each_command_is_named_after_its_module():
+    # The command line routes by these names without importing the modules.
+    from desktop.cli import GUI_COMMANDS
+    from mapping.cli import CORE_COMMANDS, command_name, load_commands
+
+    names = [*CORE_COMMANDS, *GUI_COMMANDS]
+    assert [m.NAME for m in load_commands(names)] == [command_name(n) for n in names]
+
+
+def _modules_loaded_by(argv: list[str]) -> list[str]:
+    code = (
+        "import sys\nfrom desktop.cli import main\n"
+        f"try:\n    main({argv!r})\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if '.commands.' in m))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    return eval(result.stdout.strip().splitlines()[-1])
+
+
+def test_a_command_loads_only_its_own_module(capsys):
+    assert _modules_loaded_by(["info", str(example_map_path())]) == ["mapping.commands.info"]
+    assert _modules_loaded_by(["seed", "--help"]) == ["mapping.commands.seed"]
+    assert "mapping.commands.seed" in _modules_loaded_by(["--help"])
+
+
+def test_a_subcommand_help_shows_its_own_options(capsys):
+    with pytest.raises(SystemExit):
+        main(["info", "--help"])
+    assert "--json" in capsys.readouterr().out
+
+
+def test_an_unknown_command_lists_every_name(tmp_path, capsys):
+    from mapping.cli import main as core_main
+
+    with pytest.raises(SystemExit):
+        core_main(["nonsense"])
+    err = capsys.readouterr().err
+    assert "invalid choice" in err and "'seed'" in err and "'info'" in err
+
+
+def test_no_command_without_a_window_prints_the_full_help(capsys):
+    from mapping.cli import main as core_main
+
+    assert core_main([]) == 0
+    out = capsys.readouterr().out
+    assert "    seed " in out and "seed a map from" in out

@@ -7,7 +7,6 @@ are always drawn as plain text, so markup typed or imported by a user is shown, 
 
 from __future__ import annotations
 
-import html
 import math
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,7 +34,9 @@ SELECTION_MARGIN = 5.0
 """Room around a box for the selection outline and the find halo."""
 HANDLE_RADIUS = 5.5
 LOW_DETAIL = 0.35
-"""Below this zoom factor boxes are drawn without text and arrows without heads."""
+"""Below this zoom factor the canvas draws boxes without text and arrows without heads.
+
+Only on screen: exported pictures draw full detail at any scale."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +194,8 @@ def _mix(color: str, other: str, amount: float) -> QColor:
 
 
 def _plain_tooltip(*parts: str) -> str:
+    import html  # tooltips are built on hover
+
     body = "<br>".join(html.escape(p).replace("\n", "<br>") for p in parts if p)
     return f"<p style='white-space:pre-wrap'>{body}</p>" if body else ""
 
@@ -244,6 +247,7 @@ class NodeItem(QGraphicsItem):
             self.layout = node_layout(node, self.theme)
             self._build_paths()
             self._fill = self._fill_color()
+            self._border = self._border_color()
             self.update()
         if first or (old.x, old.y) != (node.x, node.y):
             self.move_to(node.x, node.y)
@@ -300,6 +304,22 @@ class NodeItem(QGraphicsItem):
             amount = t.tint * (1.6 if self.node.kind == "position" else 1.0)
             return _mix(self.node.color, base, min(amount, 0.6))
         return QColor(base)
+
+    def low_detail_color(self) -> str:
+        """The colour of the box's border (a hairline around the fill at low zoom)."""
+        return self._border
+
+    def fill_rgba(self) -> int:
+        """The box's fill as one number (the sketch groups boxes by it)."""
+        return self._fill.rgba()
+
+    def _border_color(self) -> str:
+        t = self.theme
+        color = self.node.color
+        if not color or not QColor(color).isValid() or (self.node.kind != "position"
+                                                        and t.tint == 0):  # fmt: skip
+            return t.border
+        return color
 
     def tooltip_text(self) -> str:
         """Plain text made safe for Qt's rich-text tooltips; built on hover, not for every item."""
@@ -384,12 +404,12 @@ class NodeItem(QGraphicsItem):
         style = KIND_STYLES.get(self.node.kind, KIND_STYLES["claim"])
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        border = QColor(self.node.color) if self.node.color else QColor(t.border)
-        if not border.isValid() or (self.node.kind != "position" and t.tint == 0):
-            border = QColor(t.border)
-        if lod < LOW_DETAIL:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(t.selection) if selected else border)
+        border = QColor(self.low_detail_color())
+        # Low detail only on screen: exports (scene.render, no widget) always draw everything.
+        if lod < LOW_DETAIL and widget is not None:  # as the view's sketch (sketch.py)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            painter.setPen(QPen(border, 0))
+            painter.setBrush(QColor(t.selection) if selected else self._fill)
             painter.drawRect(self.box)
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -505,6 +525,12 @@ class EdgeItem(QGraphicsItem):
         self.source.edges.discard(self)
         self.target.edges.discard(self)
 
+    def low_detail_color(self) -> tuple[str, float]:
+        """Colour and opacity of the hairline that is all of the arrow at low zoom."""
+        t = self.theme
+        alpha = t.seeded_opacity if self.edge.origin == "seeded" else 1.0
+        return t.relation_color(self.edge.relation), alpha
+
     def tooltip_text(self) -> str:
         """Plain text made safe for Qt's rich-text tooltips; built on hover, not for every item."""
         return self._tooltip()
@@ -521,6 +547,10 @@ class EdgeItem(QGraphicsItem):
         if edge.note:
             parts.append(f"Note: {edge.note}")
         return _plain_tooltip(*parts)
+
+    def segment(self) -> QLineF:
+        """The visible segment itself (not a copy): for reading only."""
+        return self._line
 
     @property
     def line(self) -> QLineF:
@@ -602,9 +632,9 @@ class EdgeItem(QGraphicsItem):
             color.setAlphaF(t.seeded_opacity)
             width *= 0.85
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        if lod < LOW_DETAIL:
-            pen = QPen(color, 0)
-            painter.setPen(pen)
+        if lod < LOW_DETAIL and widget is not None:  # on screen only, as for nodes
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            painter.setPen(QPen(color, 0))
             painter.drawLine(self._line)
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRectF, Signal
 from PySide6.QtGui import QColor
@@ -16,6 +17,9 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 from desktop.canvas.items import EdgeItem, NodeItem
 from desktop.canvas.theme import LIGHT, Theme
 from mapping.model import ArgumentMap, MapEvent
+
+if TYPE_CHECKING:
+    from desktop.canvas.sketch import MapSketch
 
 MAP_MARGIN = 40.0
 _FOLLOWED = (
@@ -49,6 +53,9 @@ class MapScene(QGraphicsScene):
         self._hidden: frozenset[str] = frozenset()
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.setBackgroundBrush(QColor(self.theme.background))
+        self._sketch: MapSketch | None = None
+        self.contentChanged.connect(self._drop_sketch)
+        self.themeChanged.connect(self._drop_sketch)
         self._build()
         handlers = {name: f"_on_{name}" for name in _FOLLOWED}
         # A weak reference, so a scene nobody keeps (an export) is not kept alive by the map;
@@ -129,6 +136,17 @@ class MapScene(QGraphicsScene):
             rect = QRectF(-200.0, -150.0, 400.0, 300.0)
         return rect.adjusted(-margin, -margin, margin, margin)
 
+    def sketch(self) -> MapSketch:
+        """The whole map batched for drawing at low zoom (made again after any change)."""
+        if self._sketch is None:
+            from desktop.canvas.sketch import MapSketch
+
+            self._sketch = MapSketch(self)
+        return self._sketch
+
+    def _drop_sketch(self) -> None:
+        self._sketch = None
+
     def helpEvent(self, event) -> None:
         # Tooltips are built when asked for: making 15,000 of them up front slows opening.
         for item in self.items(event.scenePos()):
@@ -147,6 +165,9 @@ class MapScene(QGraphicsScene):
             edge_item.set_theme(theme)
         self.themeChanged.emit()
         self.update()
+
+    def hidden_ids(self) -> frozenset[str]:
+        return self._hidden
 
     def set_hidden(self, ids: Iterable[str]) -> None:
         """Hide these nodes and edges (a view filter, e.g. the positions panel); show the rest."""

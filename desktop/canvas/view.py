@@ -9,6 +9,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPaintEvent,
     QPen,
     QWheelEvent,
 )
@@ -32,7 +33,7 @@ from desktop.canvas.interactions import (
     PanInteraction,
     RubberBandInteraction,
 )
-from desktop.canvas.items import EdgeItem, NodeItem, label_font
+from desktop.canvas.items import LOW_DETAIL, EdgeItem, NodeItem, label_font
 from desktop.canvas.scene import MapScene
 
 MIN_ZOOM = 0.03
@@ -53,8 +54,7 @@ class MapView(QGraphicsView):
         self.interaction: Interaction | None = None
         self._space_held = False
         self.label_editor: LabelEditor | None = None
-        self.find_bar = FindBar(self)
-        self.find_bar.hide()
+        self._find_bar: FindBar | None = None  # built on first use (start-up time)
         self._found: list[str] = []
         self._found_index = -1
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
@@ -265,7 +265,7 @@ class MapView(QGraphicsView):
         if key == Qt.Key.Key_Escape:
             if self.interaction is not None:
                 self.cancel_interaction()
-            elif self.find_bar.isVisible():
+            elif self._find_bar is not None and self._find_bar.isVisible():
                 self.clear_find()
             else:
                 self.map_scene().clearSelection()
@@ -317,6 +317,36 @@ class MapView(QGraphicsView):
         super().focusOutEvent(event)
 
     # ----------------------------------------------------------------- drawing
+    def uses_sketch(self) -> bool:
+        """True when the map is drawn as a batched sketch (low zoom, no drag in progress).
+
+        Items show no text below ``LOW_DETAIL``; drawing 15,000 of them one by one costs far
+        more than drawing their boxes and lines in a few batches. A drag moves items ahead of
+        the model, so while one runs the items paint themselves.
+        """
+        return self.zoom < LOW_DETAIL and not isinstance(self.interaction, MoveInteraction)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self.uses_sketch():
+            super().paintEvent(event)
+            return
+        scene = self.map_scene()
+        painter = QPainter(self.viewport())
+        exposed = event.region().boundingRect()
+        painter.setClipRect(exposed)
+        painter.setTransform(self.viewportTransform())
+        scene_rect = self.mapToScene(exposed).boundingRect()
+        self.drawBackground(painter, scene_rect)
+        sketch = scene.sketch()
+        sketch.paint(painter, self.zoom, self.viewport().devicePixelRatioF())
+        theme = scene.theme
+        if self._found:
+            sketch.draw_marked(painter, self._found, QColor(theme.highlight))
+        selected = [i.node_id for i in scene.selectedItems() if isinstance(i, NodeItem)]
+        sketch.draw_marked(painter, selected, QColor(theme.selection))
+        self.drawForeground(painter, scene_rect)
+        painter.end()
+
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         super().drawBackground(painter, rect)
         if not self.editor.snap_to_grid or self.zoom < 0.4:
@@ -374,9 +404,18 @@ class MapView(QGraphicsView):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self.find_bar.place()
+        if self._find_bar is not None:
+            self._find_bar.place()
 
     # -------------------------------------------------------------------- find
+    @property
+    def find_bar(self) -> FindBar:
+        """The find bar over the canvas' top right corner (made when first needed)."""
+        if self._find_bar is None:
+            self._find_bar = FindBar(self)
+            self._find_bar.hide()
+        return self._find_bar
+
     def show_find(self) -> None:
         self.find_bar.show()
         self.find_bar.place()
@@ -385,7 +424,8 @@ class MapView(QGraphicsView):
 
     def clear_find(self) -> None:
         self._set_found([])
-        self.find_bar.hide()
+        if self._find_bar is not None:
+            self._find_bar.hide()
         self.setFocus()
 
     def _set_found(self, ids: list[str]) -> None:

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import seeding_adapter
 from desktop.panels.base import SessionDock, is_geometry_only
 from desktop.panels.colors import node_color
 from desktop.session import MapSession
@@ -368,6 +367,8 @@ class DocumentsDock(SessionDock):
             return None
         argument_map = self.session.map
         text = document.text[span.start : span.end]
+        from desktop import seeding_adapter  # the core's text tools: loaded when needed
+
         speaker = seeding_adapter.speaker_at(document.name, document.text, span.start, span.end)
         x, y = self._free_place()
         node = Node(

@@ -25,12 +25,16 @@ def is_blank(session: MapSession | None) -> bool:
 
 
 def install_welcome(window: Any) -> Any:
-    """Show the welcome page while the window's map is blank; any edit or opened map hides it."""
+    """Show the welcome page while the window's map is blank; any edit or opened map hides it.
+
+    A window that starts on a map never shows the page, so it is not built (start-up time).
+    """
+    stack = getattr(window, "central_stack", None)
+    if stack is None or not is_blank(window.session):
+        window.welcome_page = None
+        return None
     from desktop.welcome import WelcomePage
 
-    stack = getattr(window, "central_stack", None)
-    if stack is None:
-        return None
     page = WelcomePage(window)
     stack.addWidget(page)
     window.welcome_page = page
@@ -69,8 +73,7 @@ def install_welcome(window: Any) -> Any:
             hidden_docks.clear()
 
     stack.currentChanged.connect(page_changed)
-    if is_blank(window.session):
-        stack.setCurrentWidget(page)
+    stack.setCurrentWidget(page)
     return page
 
 

@@ -230,13 +230,13 @@ def test_dock_extension_point(window):
     assert window.scene.map is window.session.map
 
 
-def test_start_up_does_not_import_networkx_or_pydot():
+def test_start_up_does_not_import_networkx_pydot_yaml_or_syntok():
     code = (
         "import os, sys; os.environ['QT_QPA_PLATFORM']='offscreen';"
         "from desktop.app import application; app = application();"
         "from desktop.main_window import MainWindow; w = MainWindow(); w.open_file("
         f"{str(REPO / 'resources/examples/iran-debate.debatemap')!r}); w.show(); app.processEvents();"
-        "print(sorted(m for m in ('networkx', 'pydot') if m in sys.modules))"
+        "print(sorted(m for m in ('networkx', 'pydot', 'yaml', 'syntok') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
                          check=True)  # fmt: skip

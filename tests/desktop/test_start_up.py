@@ -1,0 +1,80 @@
+"""What `debatemap` does when it starts: one window on the example, the slow parts deferred."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_callback_runs_after_the_first_paint(qtbot):
+    from desktop.app import call_after_first_paint
+
+    calls: list[bool] = []
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    painted: list[bool] = []
+    original = widget.paintEvent
+    widget.paintEvent = lambda event: (painted.append(True), original(event))
+    call_after_first_paint(widget, lambda: calls.append(bool(painted)))
+    QApplication.processEvents()
+    assert calls == []  # not before the widget is shown and painted
+    widget.show()
+    qtbot.waitUntil(lambda: calls == [True])
+
+
+def test_run_application_opens_the_example_once_and_remembers_it_later(qtbot, monkeypatch):
+    from desktop import app as app_module
+    from desktop import main_window
+    from mapping.resources import example_map_path
+
+    built: list[object] = []
+    original_init = main_window.MainWindow.__init__
+
+    def counting_init(self, *args, **kwargs):
+        built.append(self)
+        original_init(self, *args, **kwargs)
+
+    monkeypatch.setattr(main_window.MainWindow, "__init__", counting_init)
+    recovery: list[object] = []
+    monkeypatch.setattr(app_module, "_offer_recovery", recovery.append)
+    remembered_at_exec: list[list[str]] = []
+
+    def fake_exec(self) -> int:
+        remembered_at_exec.append(main_window.recent_files())
+        qtbot.waitUntil(lambda: bool(recovery))
+        return 0
+
+    main_window.settings().remove("recentFiles")
+    monkeypatch.setattr(QApplication, "exec", fake_exec)
+    assert app_module.run_application([]) == 0
+    (window,) = built
+    try:
+        assert window.session.path == example_map_path()
+        assert len(list(window.scene.node_items())) == len(window.session.map.nodes) > 0
+        assert remembered_at_exec == [[]]  # not written before the window could paint
+        assert recovery == [window]
+        assert main_window.recent_files() == [str(example_map_path().resolve())]
+    finally:
+        window.close()
+
+
+def test_start_up_imports_no_heavy_or_unused_module():
+    code = (
+        "import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from desktop.app import application\n"
+        "app = application(); QTimer.singleShot(0, app.quit)\n"
+        "from desktop.cli import main\n"
+        "main([])\n"
+        "names = ('networkx', 'pydot', 'yaml', 'syntok', 'desktop.render', 'desktop.welcome',"
+        " 'mapping.seeding', 'mapping.layout', 'mapping.formats.registry')\n"
+        "print(sorted(m for m in sys.modules if m in names or '.commands.' in m))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
+                         check=True, timeout=120)  # fmt: skip
+    assert out.stdout.strip().splitlines()[-1] == "[]"
