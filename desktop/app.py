@@ -22,6 +22,10 @@ def application() -> QApplication:
     # The icon for every window, and the id that lets the desktop match windows to the entry.
     app.setWindowIcon(app_icon())
     app.setDesktopFileName(APP_ID)
+    if app.platformName() == "offscreen":
+        # Qt's offscreen platform crashes at exit while its clipboard holds data; real
+        # platforms keep the clipboard for other programs, so only this one is cleared.
+        app.aboutToQuit.connect(app.clipboard().clear)
     return app  # type: ignore[return-value]
 
 
