@@ -1,0 +1,1 @@
+"""Argumentation semantics over abstract frameworks and argument maps; results are plain data."""
