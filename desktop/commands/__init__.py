@@ -1,0 +1,1 @@
+"""Subcommands of ``debatemap`` that need Qt (image export, handouts), one module each."""
