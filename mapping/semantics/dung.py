@@ -85,7 +85,8 @@ class Labelling:
     def as_dict(self) -> dict[str, Label]:
         """Argument name → label."""
         return {
-            name: _LABEL_OF_CODE[c] for name, c in zip(self.framework.names, self.codes, strict=True)
+            name: _LABEL_OF_CODE[c]
+            for name, c in zip(self.framework.names, self.codes, strict=True)
         }
 
     def __eq__(self, other: object) -> bool:
@@ -263,7 +264,7 @@ class _Search:
                     return False
                 if only >= 0 and domain[only] & OUT_CODE:
                     self._set(only, domain[only] & _NOT_OUT, queue, queued)
-            if d == OUT_CODE or d == UNDEC_CODE:
+            if d in (OUT_CODE, UNDEC_CODE):
                 # OUT needs an IN attacker, UNDEC an UNDEC one: a single candidate is forced.
                 want = IN_CODE if d == OUT_CODE else UNDEC_CODE
                 only = -1
@@ -456,4 +457,6 @@ def labellings(
         return preferred(framework, assume, limit)
     if semantics == "stable":
         return stable(framework, assume, limit)
-    raise ValueError(f"unknown semantics {semantics!r}; choose from {', '.join(LABELLING_SEMANTICS)}")
+    raise ValueError(
+        f"unknown semantics {semantics!r}; choose from {', '.join(LABELLING_SEMANTICS)}"
+    )

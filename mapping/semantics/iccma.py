@@ -39,9 +39,7 @@ def read_framework(path: str | Path, fmt: str | None = None) -> Framework:
     except OSError as error:
         raise FileFormatError(f"cannot read: {error.strerror or error}", file=str(path)) from None
     except UnicodeDecodeError as error:
-        raise FileFormatError(
-            f"not UTF-8 text (byte {error.start})", file=str(path)
-        ) from None
+        raise FileFormatError(f"not UTF-8 text (byte {error.start})", file=str(path)) from None
     return parse_framework(text, fmt, str(path))
 
 
@@ -90,15 +88,11 @@ def _parse_apx(lines: list[str], file: str) -> Framework:
         kind, first, second = match.groups()
         if kind == "arg":
             if second is not None:
-                raise FileFormatError(
-                    "arg(...) takes one name", file=file, where=_where(number)
-                )
+                raise FileFormatError("arg(...) takes one name", file=file, where=_where(number))
             names.setdefault(first, len(names))
         else:
             if second is None:
-                raise FileFormatError(
-                    "att(...) takes two names", file=file, where=_where(number)
-                )
+                raise FileFormatError("att(...) takes two names", file=file, where=_where(number))
             attacks.append((first, second, number))
     return Framework(list(names), _check_declared(attacks, names, file))
 
