@@ -16,7 +16,7 @@ from types import ModuleType
 from mapping import __version__
 from mapping.errors import MappingError
 
-CORE_COMMANDS: tuple[str, ...] = ("mapping.commands.info",)
+CORE_COMMANDS: tuple[str, ...] = ("mapping.commands.info", "mapping.commands.evaluate")
 
 
 def load_commands(names: Sequence[str]) -> list[ModuleType]:
