@@ -180,8 +180,9 @@ class _Search:
         self.domain = domain
         self.trail: list[tuple[int, int]] = []
         self.open = [i for i in range(n) if domain[i] & (domain[i] - 1)]
-        # Decide well-connected arguments first: their decisions propagate furthest.
-        self.open.sort(key=lambda i: -(len(self.attackers[i]) + len(self.targets[i])))
+        # Decide first the arguments that attack many and are attacked by few: an IN decision
+        # there settles the most and is likeliest to hold (measured on random frameworks).
+        self.open.sort(key=lambda i: (len(self.attackers[i]) + 1) / (len(self.targets[i]) + 1))
 
     def _set(self, i: int, new: int, queue: list[int], queued: bytearray) -> None:
         self.trail.append((i, self.domain[i]))
