@@ -92,6 +92,8 @@ class MainWindow(QMainWindow):
         self.actions: dict[str, QAction] = {}
         self.menus: dict[str, QMenu] = {}
         self.docks: list[QDockWidget] = []
+        self.context_menu_hooks: list[Callable[[QMenu, str], None]] = []
+        """Called with the canvas context menu and the clicked item's id ("" for none)."""
         self.autosaver = Autosaver(self.session, self)
         self._status_timer = QTimer(self)
         self._status_timer.setSingleShot(True)
@@ -112,6 +114,9 @@ class MainWindow(QMainWindow):
         from desktop.teaching_actions import install_teaching
 
         install_teaching(self)  # Present (F5), handouts, exercises, Compare with Reference
+        from desktop.evaluation import install_evaluation
+
+        install_evaluation(self)  # View ▸ Evaluate (Ctrl+Shift+E): IN/OUT/UNDEC on the canvas
 
     # ================================================================ extension points
     def add_dock(
@@ -444,6 +449,8 @@ class MainWindow(QMainWindow):
                 menu.addMenu(self.menus[name[5:]])
             else:
                 menu.addAction(act[name])
+        for hook in self.context_menu_hooks:
+            hook(menu, item_id)
         menu.popup(global_pos)
 
     # ================================================================ files

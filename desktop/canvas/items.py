@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
 from desktop.canvas.theme import Theme
+from desktop.canvas.verdicts import BADGES, Verdict
 from mapping.model import Edge, Node
 
 SELECTION_MARGIN = 5.0
@@ -36,6 +37,18 @@ SELECTION_MARGIN = 5.0
 HANDLE_RADIUS = 5.5
 LOW_DETAIL = 0.35
 """Below this zoom factor boxes are drawn without text and arrows without heads."""
+BADGE_RADIUS = 8.0
+"""Evaluate mode: the label badge (✓ ✗ ?) sits on a node's top-left corner."""
+LOW_DETAIL_PATTERNS = {
+    "IN": Qt.BrushStyle.SolidPattern,
+    "OUT": Qt.BrushStyle.BDiagPattern,
+    "UNDEC": Qt.BrushStyle.Dense5Pattern,
+}
+LABEL_PEN_STYLES = {
+    "IN": Qt.PenStyle.SolidLine,
+    "OUT": Qt.PenStyle.DashLine,
+    "UNDEC": Qt.PenStyle.DotLine,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +210,54 @@ def _plain_tooltip(*parts: str) -> str:
     return f"<p style='white-space:pre-wrap'>{body}</p>" if body else ""
 
 
+def badge_font(theme: Theme) -> QFont:
+    return _font(theme.font_family, round(BADGE_RADIUS * 1.5), True, False)
+
+
+def paint_badge(painter: QPainter, center: QPointF, label: str, theme: Theme) -> None:
+    """The round badge of an evaluation label: its colour with ✓, ✗ or ? in the background colour.
+
+    The glyph is drawn as text, so an SVG export keeps it as text.
+    """
+    r = BADGE_RADIUS
+    painter.setPen(QPen(QColor(theme.background), 1.5))
+    painter.setBrush(QColor(theme.label_color(label)))
+    painter.drawEllipse(center, r, r)
+    painter.setFont(badge_font(theme))
+    painter.setPen(QColor(theme.background))
+    rect = QRectF(center.x() - r, center.y() - r, 2 * r, 2 * r)
+    painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), BADGES.get(label, "?"))
+
+
+def paint_assumption_pin(painter: QPainter, tip: QPointF, label: str, theme: Theme) -> None:
+    """A push-pin whose needle ends at ``tip``: the user fixed this node for "what if"."""
+    color = QColor(theme.label_color(label))
+    head = QPointF(tip.x() + 5.0, tip.y() - 7.0)
+    painter.setPen(QPen(QColor(theme.text), 1.6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+    painter.drawLine(tip, head)
+    painter.setPen(QPen(QColor(theme.text), 1.2))
+    painter.setBrush(color)
+    painter.drawEllipse(head, 4.5, 4.5)
+
+
+def paint_strength_bar(painter: QPainter, rect: QRectF, strength: float, theme: Theme) -> None:
+    """A small bar: a track the width of ``rect``, filled in proportion to ``strength``."""
+    strength = min(max(strength, 0.0), 1.0)
+    track = QColor(theme.border)
+    track.setAlphaF(0.25)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(track)
+    painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+    if strength > 0:
+        filled = QRectF(rect.left(), rect.top(), max(rect.height(), rect.width() * strength),
+                        rect.height())  # fmt: skip
+        painter.setBrush(QColor(theme.support))
+        painter.drawRoundedRect(filled, rect.height() / 2, rect.height() / 2)
+    painter.setPen(QPen(QColor(theme.border), 0.8))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+
+
 # ----------------------------------------------------------------------------------- nodes
 class NodeItem(QGraphicsItem):
     """A node's box: its kind's shape, its colour, its speaker and its word-wrapped label."""
@@ -211,6 +272,7 @@ class NodeItem(QGraphicsItem):
         self.edges: set[EdgeItem] = set()
         self._highlighted = False
         self._hovered = False
+        self._verdict: Verdict | None = None
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
             | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
@@ -316,9 +378,24 @@ class NodeItem(QGraphicsItem):
             parts.append("Tags: " + ", ".join(node.tags))
         if node.note:
             parts.append(f"Note: {node.note}")
+        if self._verdict is not None:
+            parts.append(self._verdict.describe())
+            if self._verdict.strength is not None:
+                base = 0.5 if node.base_score is None else node.base_score
+                parts[-1] += f" (base score {base:.2f})"
         return _plain_tooltip(*parts)
 
     # ------------------------------------------------------------------- state
+    def set_verdict(self, verdict: Verdict | None) -> None:
+        """Show an evaluation result on the node (Evaluate mode; view state, not map data)."""
+        if verdict != self._verdict:
+            self._verdict = verdict
+            self.update()
+
+    @property
+    def verdict(self) -> Verdict | None:
+        return self._verdict
+
     def set_highlighted(self, highlighted: bool) -> None:
         """Mark the node as a find result (view state, not map data)."""
         if highlighted != self._highlighted:
@@ -387,9 +464,22 @@ class NodeItem(QGraphicsItem):
         border = QColor(self.node.color) if self.node.color else QColor(t.border)
         if not border.isValid() or (self.node.kind != "position" and t.tint == 0):
             border = QColor(t.border)
+        verdict = self._verdict
+        label = verdict.label if verdict is not None else None
+        if label is not None:
+            border = QColor(t.label_color(label))
+        if verdict is not None and verdict.takes_no_part:
+            painter.setOpacity(0.4)  # Evaluate mode: a question or note takes no part
         if lod < LOW_DETAIL:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(t.selection) if selected else border)
+            if selected:
+                painter.setBrush(QColor(t.selection))
+            elif label is not None:
+                # Too small for badges: a texture per label, so colour is not the only cue.
+                painter.setBrush(QBrush(border, LOW_DETAIL_PATTERNS[label]))
+                painter.setPen(QPen(border, 0))
+            else:
+                painter.setBrush(border)
             painter.drawRect(self.box)
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -398,8 +488,16 @@ class NodeItem(QGraphicsItem):
             painter.setPen(QPen(halo, 2 * SELECTION_MARGIN - 1))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(self.outline)
-        painter.setPen(QPen(border, t.line_width * style.border_scale))
-        painter.setBrush(QBrush(self._fill))
+        if label is None:
+            painter.setPen(QPen(border, t.line_width * style.border_scale))
+            painter.setBrush(QBrush(self._fill))
+        else:
+            # The label as a border style too: solid IN, dashed OUT, dotted UNDEC.
+            pen = QPen(border, max(2.4, t.line_width * style.border_scale * 1.3))
+            pen.setStyle(LABEL_PEN_STYLES.get(label, Qt.PenStyle.DotLine))
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+            painter.setPen(pen)
+            painter.setBrush(QBrush(_mix(t.label_color(label), self._fill.name(), 0.12)))
         painter.drawPath(self.outline)
         if self.node.kind == "position" and self.node.color:
             # A band in the position's colour keeps it recognisable when the fill is faint.
@@ -440,10 +538,25 @@ class NodeItem(QGraphicsItem):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(t.secondary_text))
             painter.drawEllipse(QPointF(self.box.right() - 7.0, self.box.top() + 7.0), 2.5, 2.5)
+        if verdict is not None:
+            self._paint_verdict(painter, verdict)
         if selected or self._hovered:
             painter.setPen(QPen(QColor(t.background), 1.5))
             painter.setBrush(QColor(t.handle))
             painter.drawEllipse(self.handle_center(), HANDLE_RADIUS, HANDLE_RADIUS)
+
+    def _paint_verdict(self, painter: QPainter, verdict: Verdict) -> None:
+        box = self.box
+        if verdict.strength is not None:
+            inset = 8.0
+            bar = QRectF(box.left() + inset, box.bottom() - 6.5, box.width() - 2 * inset, 4.0)
+            paint_strength_bar(painter, bar, verdict.strength, self.theme)
+        if verdict.label is not None:
+            corner = QPointF(box.left() + 3.0, box.top() + 3.0)
+            paint_badge(painter, corner, verdict.label, self.theme)
+        if verdict.assumed is not None:
+            tip = QPointF(box.right() - 14.0, box.top() + 3.0)
+            paint_assumption_pin(painter, tip, verdict.assumed, self.theme)
 
 
 # ----------------------------------------------------------------------------------- edges
