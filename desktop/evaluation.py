@@ -62,9 +62,16 @@ def _matters(event: MapEvent) -> bool:
     return fields is None or bool(changed_fields(event) & fields)
 
 
+_ICONS: dict[tuple[str, Theme, int], QIcon] = {}
+
+
 def badge_icon(label: str, theme: Theme, size: int = 18) -> QIcon:
     """The canvas badge as an icon, for the dock's lists and legend."""
-    return QIcon(_pixmap(size, lambda p: paint_badge(p, QPointF(size / 2, size / 2), label, theme)))
+    key = (label, theme, size)
+    if key not in _ICONS:
+        centre = QPointF(size / 2, size / 2)
+        _ICONS[key] = QIcon(_pixmap(size, lambda p: paint_badge(p, centre, label, theme)))
+    return _ICONS[key]
 
 
 def _pixmap(size: int | QSize, paint, width: int | None = None) -> QPixmap:
