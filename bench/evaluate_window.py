@@ -38,11 +38,11 @@ def bench(size: int, semantics: str | None, runs: int) -> dict[str, float]:
     """Medians in seconds; ``semantics`` None measures the same edits with Evaluate mode off."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
+    from synthetic import synthetic_map
 
     from desktop.main_window import MainWindow
     from desktop.session import MapSession
     from mapping.model import AddEdge, Edge
-    from synthetic import synthetic_map
 
     app = QApplication.instance() or QApplication([])
     argument_map = synthetic_map(size)

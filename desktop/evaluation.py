@@ -207,29 +207,33 @@ class EvaluateDock(SessionDock):
             if widget is not None:
                 widget.deleteLater()
         theme = self._theme()
-        rows: list[tuple[QPixmap, str]] = []
+        rows: list[tuple[str, QPixmap, str]] = []
         for label in LABELS:
             badge = badge_icon(label, theme).pixmap(18, 18)
-            rows.append((self._border_sample(label, theme, badge), LABEL_WORDS[label]))
+            rows.append((label, self._border_sample(label, theme, badge), LABEL_WORDS[label]))
         rows.append(
             (
+                "strength",
                 _pixmap(18, lambda p: paint_strength_bar(p, _bar_rect(), 0.7, theme), width=56),
-                "strength 0–1 (gradual; hover for the number)",
+                "strength 0–1 (hover a node for the number)",
             )
         )
         rows.append(
             (
-                _pixmap(18, lambda p: paint_assumption_pin(p, QPointF(20, 15), "IN", theme), 56),
+                "pin",
+                _pixmap(18, lambda p: paint_assumption_pin(p, QPointF(28, 16), "IN", theme), 56),
                 "what if: your assumption",
             )
         )
-        for row, (pixmap, text) in enumerate(rows):
+        self.legend_rows: dict[str, tuple[QLabel, QLabel]] = {}
+        for row, (what, pixmap, text) in enumerate(rows):
             icon = QLabel(self.legend)
             icon.setPixmap(pixmap)
             words = QLabel(text, self.legend)
             words.setWordWrap(True)
             grid.addWidget(icon, row, 0)
             grid.addWidget(words, row, 1)
+            self.legend_rows[what] = (icon, words)
         grid.setColumnStretch(1, 1)
 
     @staticmethod
@@ -396,6 +400,7 @@ class EvaluateDock(SessionDock):
             )  # fmt: skip
         self._fill_positions()
         self._update_summary()
+        self._update_legend()
         names = []
         if self.session is not None:
             for node_id, label in self.assumptions.items():
@@ -407,6 +412,14 @@ class EvaluateDock(SessionDock):
         )
         self.forget_all_button.setEnabled(bool(self.assumptions))
         self._on_selection_changed()
+
+    def _update_legend(self) -> None:
+        """Only the rows that apply: labels or strengths, and the pin while there are what-ifs."""
+        gradual = self.evaluation is not None and self.evaluation.is_gradual
+        for what, widgets in self.legend_rows.items():
+            shown = (what == "strength") == gradual if what != "pin" else bool(self.assumptions)
+            for widget in widgets:
+                widget.setVisible(shown)
 
     def _update_summary(self) -> None:
         overlay = self.overlay

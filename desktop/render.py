@@ -47,7 +47,12 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QStyleOptionGraphicsItem
 
 from desktop.canvas import EdgeItem, MapScene, NodeItem, Theme, node_size, theme_named
-from desktop.canvas.items import paint_assumption_pin, paint_badge, paint_strength_bar
+from desktop.canvas.items import (
+    LABEL_PEN_STYLES,
+    paint_assumption_pin,
+    paint_badge,
+    paint_strength_bar,
+)
 from desktop.canvas.verdicts import LABEL_WORDS, LABELS, EvaluationOverlay
 from mapping.errors import MappingError
 from mapping.model import ArgumentMap, Edge, Node
@@ -394,12 +399,16 @@ class _Legend:
             y = 12.0 + row * self.ROW + self.ROW / 2 - 4.0
             centre = QPointF(20.0 + self.SAMPLE / 2, y)
             if what in LABELS:
-                paint_badge(p, centre, what, t)
+                pen = QPen(QColor(t.label_color(what)), 2.4)
+                pen.setStyle(LABEL_PEN_STYLES[what])
+                p.setPen(pen)
+                p.drawLine(QPointF(40.0, y), QPointF(20.0 + self.SAMPLE, y))
+                paint_badge(p, QPointF(28.0, y), what, t)
             elif what == "strength":
                 bar = QRectF(20.0, y - 2.0, self.SAMPLE, 4.0)
                 paint_strength_bar(p, bar, 0.7, t)
             elif what == "pin":
-                paint_assumption_pin(p, QPointF(centre.x() - 3.0, y + 4.0), "IN", t)
+                paint_assumption_pin(p, QPointF(centre.x(), y + 7.0), "IN", t)
             p.setFont(self.font)
             p.setPen(QColor(t.text))
             x = 20.0 if what == "caption" else 20.0 + self.SAMPLE + 12.0

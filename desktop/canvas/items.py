@@ -230,14 +230,21 @@ def paint_badge(painter: QPainter, center: QPointF, label: str, theme: Theme) ->
 
 
 def paint_assumption_pin(painter: QPainter, tip: QPointF, label: str, theme: Theme) -> None:
-    """A push-pin whose needle ends at ``tip``: the user fixed this node for "what if"."""
-    color = QColor(theme.label_color(label))
-    head = QPointF(tip.x() + 5.0, tip.y() - 7.0)
-    painter.setPen(QPen(QColor(theme.text), 1.6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
-    painter.drawLine(tip, head)
-    painter.setPen(QPen(QColor(theme.text), 1.2))
-    painter.setBrush(color)
-    painter.drawEllipse(head, 4.5, 4.5)
+    """A map marker standing on ``tip``: the user fixed this node for "what if"."""
+    r = 5.5
+    centre = QPointF(tip.x(), tip.y() - 2.2 * r)
+    marker = QPainterPath()
+    marker.moveTo(tip)
+    # From the tip up to the round head's left side, round over the top, and back down.
+    marker.lineTo(centre.x() - r * 0.92, centre.y() + r * 0.4)
+    marker.arcTo(QRectF(centre.x() - r, centre.y() - r, 2 * r, 2 * r), 204.0, -228.0)
+    marker.closeSubpath()
+    painter.setPen(QPen(QColor(theme.background), 1.4))
+    painter.setBrush(QColor(theme.label_color(label)))
+    painter.drawPath(marker)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(theme.background))
+    painter.drawEllipse(centre, r * 0.4, r * 0.4)
 
 
 def paint_strength_bar(painter: QPainter, rect: QRectF, strength: float, theme: Theme) -> None:
@@ -555,7 +562,7 @@ class NodeItem(QGraphicsItem):
             corner = QPointF(box.left() + 3.0, box.top() + 3.0)
             paint_badge(painter, corner, verdict.label, self.theme)
         if verdict.assumed is not None:
-            tip = QPointF(box.right() - 14.0, box.top() + 3.0)
+            tip = QPointF(box.right() - 16.0, box.top() + 2.0)
             paint_assumption_pin(painter, tip, verdict.assumed, self.theme)
 
 

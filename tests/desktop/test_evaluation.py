@@ -77,10 +77,13 @@ def test_what_if_changes_labels_and_writes_nothing(win, qtbot):
     assert shown_labels(win) == expected(win, assume={"a": True})
     assert shown_labels(win) == {"p": "OUT", "a": "IN", "b": "OUT", "q": None}
     assert win.scene.node_item("a").verdict.assumed == "IN"
+    assert not win.evaluate_dock.legend_rows["pin"][0].isHidden()
+    assert "Staff would need overtime pay" in win.evaluate_dock.assumed_label.text()
     win.evaluate_dock.assume(["a"], "OUT")  # the dock's Reject button
     assert shown_labels(win)["p"] == "IN" and shown_labels(win)["b"] == "IN"
     win.actions["what_if_forget"].trigger()
     assert shown_labels(win)["p"] == "UNDEC"
+    assert win.evaluate_dock.legend_rows["pin"][0].isHidden()  # no what-ifs left
     assert win.session.undo_stack.count() == 0 and not win.session.is_modified
     assert map_to_dict(win.session.map) == before
 
@@ -165,6 +168,8 @@ def test_dfquad_strengths_follow_the_base_score(win, qtbot):
     )
     assert item.verdict.strength > before
     assert "Strength: " in item.tooltip_text()
+    legend = win.evaluate_dock.legend_rows
+    assert legend["IN"][0].isHidden() and not legend["strength"][0].isHidden()
 
 
 def test_context_menu_offers_what_if_only_in_evaluate_mode(win):
