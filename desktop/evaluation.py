@@ -206,7 +206,7 @@ class EvaluateDock(SessionDock):
             widget = grid.takeAt(0).widget()
             if widget is not None:
                 widget.deleteLater()
-        theme = self._theme()
+        theme = self._legend_theme = self._theme()
         rows: list[tuple[str, QPixmap, str]] = []
         for label in LABELS:
             badge = badge_icon(label, theme).pixmap(18, 18)
@@ -320,6 +320,14 @@ class EvaluateDock(SessionDock):
             self.assumptions.clear()  # what-ifs belong to the map they were made on
             self.extension = 0
         super().set_session(session)
+        scene = getattr(self.window_, "scene", None)
+        if scene is not None:  # a new scene comes with each session; Qt drops the old link
+            scene.themeChanged.connect(self._on_theme_changed)
+
+    def _on_theme_changed(self) -> None:
+        """Settings changed the theme: redraw the legend's samples in its colours."""
+        self._fill_legend()
+        self._update_widgets()
 
     def stop_following(self) -> None:
         """End the map subscription without touching the canvas (the window is going away)."""
@@ -376,6 +384,8 @@ class EvaluateDock(SessionDock):
         scene = getattr(self.window_, "scene", None)
         if scene is not None:
             scene.set_evaluation(overlay)
+            if scene.theme is not self._legend_theme:
+                self._fill_legend()
         self._update_widgets()
         self.evaluated.emit(overlay)
 

@@ -235,3 +235,47 @@ def test_export_command_evaluates(qapp, tmp_path, capsys):
     assert main(["export", str(source), "-o", str(out), "--evaluate", "preferred",
                  "--extension", "3"]) == 2  # fmt: skip
     assert "gives 2 extensions" in capsys.readouterr().err
+
+
+def test_export_dialog_takes_the_colouring_while_the_mode_is_on(win, tmp_path):
+    from desktop.export_actions import ExportDialog
+
+    dialog = ExportDialog(win)
+    assert dialog.options().evaluation is None
+    win.actions["evaluate"].setChecked(True)
+    assert dialog.options().evaluation is win.scene.evaluation is not None
+    out = tmp_path / "map.svg"
+    dialog.path.setText(str(out))
+    dialog._sync_format_from_path()
+    dialog.accept()
+    assert svg_strings(out.read_bytes()).count("?") == 3 + 1  # a, b, p and the legend
+    dialog.deleteLater()
+
+
+def test_theme_change_redraws_the_legend(win):
+    from desktop.canvas.theme import DARK
+
+    win.actions["evaluate"].setChecked(True)
+    old = win.evaluate_dock.legend_rows["IN"][0]
+    win.set_theme(DARK)
+    assert win.evaluate_dock.legend_rows["IN"][0] is not old
+    assert win.scene.node_item("a").verdict.label == "UNDEC"
+
+
+def test_closing_the_window_ends_the_subscription(qtbot):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    argument_map = dilemma()
+    window = MainWindow(MapSession(argument_map))
+    window.show()
+    window.actions["evaluate"].setChecked(True)
+    dock = window.evaluate_dock
+    listeners = argument_map._events._listeners  # the model's subscriber list (white box)
+    mine = [cb for cb, _ in listeners if getattr(cb, "__self__", None) is dock]
+    assert len(mine) == 1
+    assert window.close()
+    del window, dock
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.processEvents()
+    assert all(cb is not mine[0] for cb, _ in listeners)
