@@ -4,77 +4,69 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import (
-    QApplication,
-    QGraphicsScene,
-    QGraphicsView,
-    QMainWindow,
-    QMessageBox,
-)
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop.icons import APP_ID, app_icon
 from mapping import __version__
-from mapping.errors import MappingError
-from mapping.formats.debatemap import load_map
-from mapping.model import ArgumentMap
-from mapping.resources import example_map_path
 
 
-class MapViewer(QMainWindow):
-    """A read-only window on a map (the editor replaces it)."""
-
-    def __init__(self, argument_map: ArgumentMap, file_name: str) -> None:
-        super().__init__()
-        self.map = argument_map
-        self.setWindowTitle(f"{argument_map.title or file_name} — DebateMap")
-        self.scene = QGraphicsScene(self)
-        self.view = QGraphicsView(self.scene, self)
-        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setCentralWidget(self.view)
-        self._draw()
-        self.resize(1200, 800)
-        self.statusBar().showMessage(
-            f"{len(argument_map.nodes)} nodes, {len(argument_map.edges)} edges"
-        )
-
-    def _draw(self) -> None:
-        boxes = {}
-        for node in self.map.nodes.values():
-            width = 220.0 if node.kind == "position" else 180.0
-            item = self.scene.addRect(
-                node.x - width / 2, node.y - 30, width, 60, QPen(QColor("#444")),
-                QBrush(QColor("#fdf6e3" if node.kind == "position" else "#ffffff")),
-            )  # fmt: skip
-            text = self.scene.addText("")
-            text.setPlainText(node.label)
-            text.setTextWidth(width - 10)
-            font = QFont()
-            font.setBold(node.kind == "position")
-            text.setFont(font)
-            text.setPos(node.x - width / 2 + 5, node.y - 28)
-            boxes[node.id] = item
-        for edge in self.map.edges.values():
-            source, target = self.map.node(edge.source), self.map.node(edge.target)
-            pen = QPen(QColor("#1b7837" if edge.relation == "support" else "#b2182b"), 2)
-            if edge.relation == "attack":
-                pen.setStyle(Qt.PenStyle.DashLine)
-            line = self.scene.addLine(source.x, source.y - 30, target.x, target.y + 30, pen)
-            line.setZValue(-1)
-
-
-def run_application(files: Sequence[str], *, debug: bool = False) -> int:
+def application() -> QApplication:
+    """The QApplication, created with DebateMap's names (QSettings and autosave use them)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("DebateMap")
     app.setOrganizationName("DebateMap")
+    app.setOrganizationDomain("debatemap.org")
     app.setApplicationVersion(__version__)
-    path = files[0] if files else str(example_map_path())
-    try:
-        argument_map = load_map(path)
-    except MappingError as error:
-        QMessageBox.critical(None, "DebateMap", str(error))
-        return 2
-    window = MapViewer(argument_map, path)
-    window.show()
+    # The icon for every window, and the id that lets the desktop match windows to the entry.
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName(APP_ID)
+    return app  # type: ignore[return-value]
+
+
+def run_application(files: Sequence[str], *, debug: bool = False) -> int:
+    """Open a window per map file (or the bundled example) and run until the last one closes."""
+    from desktop.main_window import DOCUMENT_SUFFIXES, MainWindow
+    from mapping.resources import example_map_path
+
+    app = application()
+    paths = [Path(f) for f in files]
+    maps = [p for p in paths if p.suffix.lower() not in DOCUMENT_SUFFIXES] or (
+        [] if paths else [example_map_path()]
+    )
+    documents = [p for p in paths if p.suffix.lower() in DOCUMENT_SUFFIXES]
+    windows: list[MainWindow] = []
+    for path in maps:
+        window = MainWindow()
+        window.show()
+        window.open_file(path)  # a bad file shows its error over an empty map
+        windows.append(window)
+    if not windows:
+        window = MainWindow()
+        window.show()
+        windows.append(window)
+    if documents:
+        windows[-1].import_documents(documents)
+    for window in windows:
+        window.view.zoom_fit()
+    _offer_recovery(windows[0])
     return app.exec()
+
+
+def _offer_recovery(window) -> None:
+    """After a crash: offer each autosaved map that no running DebateMap owns."""
+    from desktop.autosave import find_recoverable
+
+    for found in find_recoverable():
+        answer = QMessageBox.question(
+            window,
+            "Recover unsaved changes?",
+            f"DebateMap did not close normally. Recover the unsaved changes to {found.describe()}?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            target = window if not window.session.is_modified else window.new_window()
+            target.recover(found.map_path, found.original)
+        # The recovered map is modified, so its window autosaves it again under its own name.
+        found.discard()

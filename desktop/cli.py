@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from mapping import cli
 
-GUI_COMMANDS: tuple[str, ...] = ()
+GUI_COMMANDS: tuple[str, ...] = ("desktop.commands.export", "desktop.commands.handout")
 
 _EPILOG = "Run 'debatemap FILE' to open a map (or documents to seed one) in the editor."
 

@@ -16,7 +16,14 @@ from types import ModuleType
 from mapping import __version__
 from mapping.errors import MappingError
 
-CORE_COMMANDS: tuple[str, ...] = ("mapping.commands.info", "mapping.commands.evaluate")
+CORE_COMMANDS: tuple[str, ...] = (
+    "mapping.commands.compare",
+    "mapping.commands.convert",
+    "mapping.commands.evaluate",
+    "mapping.commands.exercise",
+    "mapping.commands.info",
+    "mapping.commands.seed",
+)
 
 
 def load_commands(names: Sequence[str]) -> list[ModuleType]:
@@ -38,8 +45,12 @@ def build_parser(
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     for module in sorted(commands, key=lambda m: m.NAME):
         sub = subparsers.add_parser(module.NAME, help=module.HELP, description=module.HELP)
-        sub.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
-                         help="show a full traceback when something fails")  # fmt: skip
+        sub.add_argument(
+            "--debug",
+            action="store_true",
+            default=argparse.SUPPRESS,
+            help="show a full traceback when something fails",
+        )
         module.add_arguments(sub)
         sub.set_defaults(run=module.run)
     return parser
@@ -62,6 +73,9 @@ def main(
         return 0
     try:
         return int(run(args) or 0)
+    except BrokenPipeError:  # the reader went away (`debatemap info x | head`): not an error
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print("debatemap: interrupted", file=sys.stderr)
         return 130

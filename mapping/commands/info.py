@@ -12,7 +12,12 @@ HELP = "print a map's title, documents and counts of positions, claims, supports
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("map", metavar="MAP", help="a .debatemap file")
+    parser.add_argument("map", metavar="MAP", nargs="?", help="a map in any format DebateMap reads")
+    parser.add_argument(
+        "--example",
+        action="store_true",
+        help="describe the example map shipped with DebateMap and print where it is",
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
 
 
@@ -45,12 +50,21 @@ def summarize(argument_map: Any) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from mapping.formats.debatemap import load_map
+    from mapping.errors import MappingError
+    from mapping.formats.registry import find_format
+    from mapping.resources import example_map_path
 
-    summary = summarize(load_map(args.map))
+    if args.example == (args.map is not None):
+        raise MappingError("info: give either a MAP file or --example")
+    path = str(example_map_path()) if args.example else args.map
+    summary = summarize(find_format(None, path, reading=True).reader()(path))
+    if args.example:  # the installed location differs per install, so say where it is
+        summary = {"file": path, **summary}
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
         return 0
+    if args.example:
+        print(f"File:      {path}")
     print(f"Title:     {summary['title'] or '(untitled)'}")
     print(f"Documents: {len(summary['documents'])}")
     for document in summary["documents"]:

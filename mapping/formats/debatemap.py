@@ -38,9 +38,21 @@ MAX_FILE_BYTES = 32 * 1024 * 1024
 
 _TOP_KEYS = ("format", "version", "title", "documents", "nodes", "edges")
 _NODE_KEYS = (
-    "id", "kind", "label", "text", "speaker", "sources", "tags", "color",
-    "x", "y", "pinned", "note", "base_score", "data",
-)  # fmt: skip
+    "id",
+    "kind",
+    "label",
+    "text",
+    "speaker",
+    "sources",
+    "tags",
+    "color",
+    "x",
+    "y",
+    "pinned",
+    "note",
+    "base_score",
+    "data",
+)
 _EDGE_KEYS = (
     "id",
     "source",
@@ -296,8 +308,14 @@ class _Reader:
             raise self.fail(f"{where}.{key}", f"expected a whole number, found {_json_type(value)}")
         return value
 
-    def choice(self, item: Mapping[str, Any], key: str, where: str, allowed: tuple[str, ...],
-               default: Any = ...) -> str:  # fmt: skip
+    def choice(
+        self,
+        item: Mapping[str, Any],
+        key: str,
+        where: str,
+        allowed: tuple[str, ...],
+        default: Any = ...,
+    ) -> str:
         value = self.string(item, key, where, default)
         if value not in allowed:
             raise self.fail(
@@ -441,8 +459,14 @@ def _read_edge(read: _Reader, value: Any, where: str) -> Edge:
     )
 
 
-def _assemble(read: _Reader, title: str, documents: list[Document], nodes: list[Node],
-              edges: list[Edge], settings: dict[str, Any]) -> ArgumentMap:  # fmt: skip
+def _assemble(
+    read: _Reader,
+    title: str,
+    documents: list[Document],
+    nodes: list[Node],
+    edges: list[Edge],
+    settings: dict[str, Any],
+) -> ArgumentMap:
     """Cross-record checks with JSON paths, then the map, built without a history."""
     by_id: dict[str, Document] = {}
     for i, document in enumerate(documents):
@@ -489,3 +513,8 @@ def _assemble(read: _Reader, title: str, documents: list[Document], nodes: list[
     for key, value in settings.items():
         argument_map.execute(SetMapSetting(key, value))
     return argument_map
+
+
+# The registry's reader/writer interface (mapping.formats.registry).
+read = load_map
+write = save_map

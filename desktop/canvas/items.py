@@ -1,0 +1,638 @@
+"""The graphics items of a map: a box per node, an arrow per edge.
+
+Items draw a model record; they never own data. A node's ``(x, y)`` is the centre of its box, and
+the box's size follows from wrapping its label (:func:`node_size`, which layout also uses). Labels
+are always drawn as plain text, so markup typed or imported by a user is shown, never interpreted.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QPolygonF,
+    QTextLayout,
+    QTextOption,
+)
+from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
+
+from desktop.canvas.theme import Theme
+from mapping.model import Edge, Node
+
+SELECTION_MARGIN = 5.0
+"""Room around a box for the selection outline and the find halo."""
+HANDLE_RADIUS = 5.5
+LOW_DETAIL = 0.35
+"""Below this zoom factor boxes are drawn without text and arrows without heads."""
+
+
+@dataclass(frozen=True, slots=True)
+class KindStyle:
+    max_text_width: float
+    min_width: float
+    padding: float
+    font_scale: float
+    bold: bool
+    italic: bool
+    max_lines: int
+    border_scale: float
+
+
+KIND_STYLES: dict[str, KindStyle] = {
+    "position": KindStyle(230.0, 150.0, 12.0, 1.3, True, False, 5, 1.8),
+    "claim": KindStyle(190.0, 90.0, 9.0, 1.0, False, False, 7, 1.0),
+    "question": KindStyle(180.0, 90.0, 9.0, 1.0, False, False, 6, 1.0),
+    "note": KindStyle(170.0, 80.0, 9.0, 0.92, False, True, 7, 0.8),
+}
+_QUESTION_POINT = 10.0
+"""How far a question's pointed sides reach beyond its text box."""
+
+
+# ----------------------------------------------------------------------------- text layout
+@lru_cache(maxsize=64)
+def _font(family: str, pixel_size: int, bold: bool, italic: bool) -> QFont:
+    # Pixel sizes, not point sizes: scene units then mean the same on screen, in PNGs and in PDFs.
+    font = QFont(family) if family else QFont()
+    font.setPixelSize(max(1, pixel_size))
+    font.setBold(bold)
+    font.setItalic(italic)
+    return font
+
+
+def _pixels(points: float) -> int:
+    return round(points * 96.0 / 72.0)
+
+
+def label_font(kind: str, theme: Theme) -> QFont:
+    style = KIND_STYLES.get(kind, KIND_STYLES["claim"])
+    return _font(
+        theme.font_family, _pixels(theme.font_size * style.font_scale), style.bold, style.italic
+    )
+
+
+def speaker_font(theme: Theme) -> QFont:
+    return _font(theme.font_family, _pixels(theme.font_size * 0.85), False, True)
+
+
+def _font_key(font: QFont) -> tuple[str, int, bool, bool]:
+    return (font.family(), font.pixelSize(), font.bold(), font.italic())
+
+
+@lru_cache(maxsize=20000)
+def _wrap(
+    text: str, font_key: tuple[str, int, bool, bool], width: float, max_lines: int
+) -> tuple[tuple[str, ...], float]:
+    """``text`` broken into at most ``max_lines`` lines of ``width``; and the widest line."""
+    font = _font(*font_key)
+    metrics = QFontMetricsF(font)
+    lines: list[str] = []
+    for paragraph in text.split("\n") or [""]:
+        layout = QTextLayout(paragraph, font)
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            start = line.textStart()
+            lines.append(paragraph[start : start + line.textLength()].rstrip())
+        layout.endLayout()
+        if not paragraph:
+            lines.append("")
+    if len(lines) > max_lines:
+        last = " ".join(lines[max_lines - 1 :])
+        lines = [
+            *lines[: max_lines - 1],
+            metrics.elidedText(last, Qt.TextElideMode.ElideRight, width),
+        ]
+    widest = max((metrics.horizontalAdvance(line) for line in lines), default=0.0)
+    return tuple(lines), widest
+
+
+@dataclass(frozen=True, slots=True)
+class NodeLayout:
+    """Where a node's box and text go, relative to the node's centre."""
+
+    width: float
+    height: float
+    lines: tuple[str, ...]
+    speaker: str
+    line_height: float
+    speaker_height: float
+    text_left: float
+    text_top: float
+
+
+def node_layout(node: Node, theme: Theme) -> NodeLayout:
+    style = KIND_STYLES.get(node.kind, KIND_STYLES["claim"])
+    font = label_font(node.kind, theme)
+    metrics = QFontMetricsF(font)
+    label = node.label or node.text or ""
+    lines, widest = _wrap(label, _font_key(font), style.max_text_width, style.max_lines)
+    line_height = metrics.lineSpacing()
+    speaker = node.speaker if node.kind in ("claim", "question") else ""
+    speaker_height = 0.0
+    if speaker:
+        speaker_metrics = QFontMetricsF(speaker_font(theme))
+        speaker = speaker_metrics.elidedText(
+            speaker, Qt.TextElideMode.ElideRight, style.max_text_width
+        )
+        widest = max(widest, speaker_metrics.horizontalAdvance(speaker))
+        speaker_height = speaker_metrics.lineSpacing() + 2.0
+    side = style.padding + (_QUESTION_POINT if node.kind == "question" else 0.0)
+    width = max(style.min_width, math.ceil(widest) + 2 * side)
+    height = max(line_height, len(lines) * line_height) + speaker_height + 2 * style.padding
+    height = math.ceil(height)
+    return NodeLayout(
+        width=float(width),
+        height=float(height),
+        lines=lines,
+        speaker=speaker,
+        line_height=line_height,
+        speaker_height=speaker_height,
+        text_left=-width / 2 + side,
+        text_top=-height / 2 + style.padding,
+    )
+
+
+def node_size(node: Node, theme: Theme | None = None) -> tuple[float, float]:
+    """Width and height of ``node``'s box in scene units (layout engines space nodes by it)."""
+    if theme is None:
+        from desktop.canvas.theme import LIGHT
+
+        theme = LIGHT
+    layout = node_layout(node, theme)
+    return layout.width, layout.height
+
+
+def _mix(color: str, other: str, amount: float) -> QColor:
+    """``amount`` of ``color`` over ``other``."""
+    a, b = QColor(color), QColor(other)
+    if not a.isValid():
+        return b
+    return QColor.fromRgbF(
+        a.redF() * amount + b.redF() * (1 - amount),
+        a.greenF() * amount + b.greenF() * (1 - amount),
+        a.blueF() * amount + b.blueF() * (1 - amount),
+    )
+
+
+def _plain_tooltip(*parts: str) -> str:
+    body = "<br>".join(html.escape(p).replace("\n", "<br>") for p in parts if p)
+    return f"<p style='white-space:pre-wrap'>{body}</p>" if body else ""
+
+
+# ----------------------------------------------------------------------------------- nodes
+class NodeItem(QGraphicsItem):
+    """A node's box: its kind's shape, its colour, its speaker and its word-wrapped label."""
+
+    Type = QGraphicsItem.UserType + 1
+
+    def __init__(self, node: Node, theme: Theme) -> None:
+        super().__init__()
+        self.node_id = node.id
+        self.node = node
+        self.theme = theme
+        self.edges: set[EdgeItem] = set()
+        self._highlighted = False
+        self._hovered = False
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+        )
+        self.setAcceptHoverEvents(True)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setZValue(1.0)
+        self._apply(node, first=True)
+
+    def type(self) -> int:
+        return self.Type
+
+    # ----------------------------------------------------------- following the model
+    def set_node(self, node: Node) -> None:
+        """Show ``node`` (the model changed it)."""
+        self._apply(node, first=False)
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self._apply(self.node, first=True)
+
+    def _apply(self, node: Node, *, first: bool) -> None:
+        old = self.node
+        self.node = node
+        looks_changed = first or (
+            (old.kind, old.label, old.text, old.speaker, old.color, old.pinned)
+            != (node.kind, node.label, node.text, node.speaker, node.color, node.pinned)
+        )
+        if looks_changed:
+            self.prepareGeometryChange()
+            self.layout = node_layout(node, self.theme)
+            self._build_paths()
+            self._fill = self._fill_color()
+            self.update()
+        if first or (old.x, old.y) != (node.x, node.y):
+            self.move_to(node.x, node.y)
+        elif looks_changed:
+            self.adjust_edges()
+
+    def _build_paths(self) -> None:
+        w, h = self.layout.width, self.layout.height
+        rect = QRectF(-w / 2, -h / 2, w, h)
+        self.box = rect
+        path = QPainterPath()
+        kind = self.node.kind
+        if kind == "position":
+            path.addRoundedRect(rect, 8.0, 8.0)
+        elif kind == "question":
+            p = _QUESTION_POINT
+            path.addPolygon(
+                QPolygonF(
+                    [
+                        QPointF(rect.left() + p, rect.top()),
+                        QPointF(rect.right() - p, rect.top()),
+                        QPointF(rect.right(), 0.0),
+                        QPointF(rect.right() - p, rect.bottom()),
+                        QPointF(rect.left() + p, rect.bottom()),
+                        QPointF(rect.left(), 0.0),
+                    ]
+                )
+            )
+            path.closeSubpath()
+        elif kind == "note":
+            fold = 10.0
+            path.moveTo(rect.topLeft())
+            path.lineTo(rect.right() - fold, rect.top())
+            path.lineTo(rect.right(), rect.top() + fold)
+            path.lineTo(rect.bottomRight())
+            path.lineTo(rect.bottomLeft())
+            path.closeSubpath()
+        else:
+            path.addRoundedRect(rect, 4.0, 4.0)
+        self.outline = path
+        self._shape = QPainterPath(path)
+        self._shape.addEllipse(self.handle_center(), HANDLE_RADIUS + 3.0, HANDLE_RADIUS + 3.0)
+        margin = SELECTION_MARGIN + HANDLE_RADIUS
+        self._bounds = rect.adjusted(-margin, -margin, margin, margin)
+
+    def _fill_color(self) -> QColor:
+        t = self.theme
+        base = {
+            "position": t.position_fill,
+            "question": t.question_fill,
+            "note": t.note_fill,
+        }.get(self.node.kind, t.claim_fill)
+        if self.node.color and t.tint > 0:
+            amount = t.tint * (1.6 if self.node.kind == "position" else 1.0)
+            return _mix(self.node.color, base, min(amount, 0.6))
+        return QColor(base)
+
+    def tooltip_text(self) -> str:
+        """Plain text made safe for Qt's rich-text tooltips; built on hover, not for every item."""
+        return self._tooltip()
+
+    def _tooltip(self) -> str:
+        node = self.node
+        parts = []
+        if node.text and node.text != node.label:
+            parts.append(node.text)
+        if node.speaker:
+            parts.append(f"— {node.speaker}")
+        if node.tags:
+            parts.append("Tags: " + ", ".join(node.tags))
+        if node.note:
+            parts.append(f"Note: {node.note}")
+        return _plain_tooltip(*parts)
+
+    # ------------------------------------------------------------------- state
+    def set_highlighted(self, highlighted: bool) -> None:
+        """Mark the node as a find result (view state, not map data)."""
+        if highlighted != self._highlighted:
+            self._highlighted = highlighted
+            self.update()
+
+    @property
+    def highlighted(self) -> bool:
+        return self._highlighted
+
+    def scene_box(self) -> QRectF:
+        """The node's box in scene coordinates (without the selection margin)."""
+        return self.box.translated(self.pos())
+
+    def handle_center(self) -> QPointF:
+        """Where the connect handle sits, in item coordinates (top centre of the box)."""
+        return QPointF(0.0, self.box.top())
+
+    def handle_contains(self, scene_pos: QPointF) -> bool:
+        local = self.mapFromScene(scene_pos)
+        return QLineF(local, self.handle_center()).length() <= HANDLE_RADIUS + 3.0
+
+    def move_to(self, x: float, y: float) -> None:
+        """Put the box's centre at ``(x, y)`` and bring the arrows along.
+
+        Edges follow here rather than in ``itemChange``: overriding ``itemChange`` in PySide6
+        6.12 loses a reference to ``None`` on each call, which crashes Python 3.11 after a
+        few thousand moves.
+        """
+        self.setPos(x, y)
+        self.adjust_edges()
+
+    def adjust_edges(self) -> None:
+        for edge in self.edges:
+            edge.adjust()
+
+    # ------------------------------------------------------------ QGraphicsItem
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return self._shape
+
+    def hoverEnterEvent(self, event) -> None:
+        self.prepareGeometryChange()
+        self._hovered = True
+        self.update()
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event) -> None:
+        self.prepareGeometryChange()
+        self._hovered = False
+        self.update()
+        super().hoverLeaveEvent(event)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        t = self.theme
+        style = KIND_STYLES.get(self.node.kind, KIND_STYLES["claim"])
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        border = QColor(self.node.color) if self.node.color else QColor(t.border)
+        if not border.isValid() or (self.node.kind != "position" and t.tint == 0):
+            border = QColor(t.border)
+        if lod < LOW_DETAIL:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(t.selection) if selected else border)
+            painter.drawRect(self.box)
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        if self._highlighted:
+            halo = QColor(t.highlight)
+            painter.setPen(QPen(halo, 2 * SELECTION_MARGIN - 1))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(self.outline)
+        painter.setPen(QPen(border, t.line_width * style.border_scale))
+        painter.setBrush(QBrush(self._fill))
+        painter.drawPath(self.outline)
+        if self.node.kind == "position" and self.node.color:
+            # A band in the position's colour keeps it recognisable when the fill is faint.
+            band = QRectF(self.box.left(), self.box.top(), self.box.width(), 5.0)
+            clip = QPainterPath()
+            clip.addRect(band)
+            painter.fillPath(self.outline.intersected(clip), QColor(self.node.color))
+        if selected:
+            pen = QPen(QColor(t.selection), 2.5)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            m = SELECTION_MARGIN - 1.5
+            painter.drawRoundedRect(self.box.adjusted(-m, -m, m, m), 6.0, 6.0)
+        layout = self.layout
+        y = layout.text_top
+        if layout.speaker:
+            painter.setFont(speaker_font(t))
+            painter.setPen(QColor(t.secondary_text))
+            ascent = QFontMetricsF(speaker_font(t)).ascent()
+            painter.drawText(QPointF(layout.text_left, y + ascent), layout.speaker)
+            y += layout.speaker_height
+        font = label_font(self.node.kind, t)
+        painter.setFont(font)
+        painter.setPen(QColor(t.text))
+        ascent = QFontMetricsF(font).ascent()
+        centered = self.node.kind in ("position", "question")
+        text_width = layout.width - 2 * (layout.text_left + layout.width / 2)
+        for line in layout.lines:
+            if centered:
+                rect = QRectF(layout.text_left, y, text_width, layout.line_height)
+                painter.drawText(
+                    rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), line
+                )
+            else:
+                painter.drawText(QPointF(layout.text_left, y + ascent), line)
+            y += layout.line_height
+        if self.node.pinned:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(t.secondary_text))
+            painter.drawEllipse(QPointF(self.box.right() - 7.0, self.box.top() + 7.0), 2.5, 2.5)
+        if selected or self._hovered:
+            painter.setPen(QPen(QColor(t.background), 1.5))
+            painter.setBrush(QColor(t.handle))
+            painter.drawEllipse(self.handle_center(), HANDLE_RADIUS, HANDLE_RADIUS)
+
+
+# ----------------------------------------------------------------------------------- edges
+def _clip_to_box(center: QPointF, toward: QPointF, box: QRectF, gap: float) -> QPointF:
+    """Where the segment from ``center`` to ``toward`` leaves ``box`` (plus ``gap``)."""
+    dx, dy = toward.x() - center.x(), toward.y() - center.y()
+    length = math.hypot(dx, dy)
+    if length < 1e-6:
+        return QPointF(center)
+    hw, hh = box.width() / 2 + gap, box.height() / 2 + gap
+    t = min(hw / abs(dx) if dx else math.inf, hh / abs(dy) if dy else math.inf)
+    t = min(t, 1.0)
+    return QPointF(center.x() + dx * t, center.y() + dy * t)
+
+
+class EdgeItem(QGraphicsItem):
+    """An arrow from the supporting or attacking node to the node it is about.
+
+    Support: solid line, filled arrowhead. Attack: dashed line, a bar across the end. Rephrase:
+    dotted line, open arrowhead. A seeded edge nobody has confirmed is drawn faded.
+    """
+
+    Type = QGraphicsItem.UserType + 2
+    HEAD_LENGTH = 12.0
+    HEAD_WIDTH = 10.0
+    BAR_WIDTH = 18.0
+    PICK_WIDTH = 9.0
+
+    def __init__(self, edge: Edge, source: NodeItem, target: NodeItem, theme: Theme) -> None:
+        super().__init__()
+        self.edge_id = edge.id
+        self.edge = edge
+        self.source = source
+        self.target = target
+        self.theme = theme
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setZValue(0.0)
+        self._line = QLineF()
+        self._bounds = QRectF()
+        self._shape: QPainterPath | None = None
+        self._head = QPolygonF()
+        source.edges.add(self)
+        target.edges.add(self)
+        self.set_edge(edge)
+
+    def type(self) -> int:
+        return self.Type
+
+    def set_edge(self, edge: Edge) -> None:
+        """Show ``edge`` (the model changed it)."""
+        self.edge = edge
+        self.adjust()
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.adjust()
+
+    def detach(self) -> None:
+        self.source.edges.discard(self)
+        self.target.edges.discard(self)
+
+    def tooltip_text(self) -> str:
+        """Plain text made safe for Qt's rich-text tooltips; built on hover, not for every item."""
+        return self._tooltip()
+
+    def _tooltip(self) -> str:
+        edge = self.edge
+        parts = [edge.relation.capitalize()]
+        if edge.origin == "seeded":
+            parts[0] += " (proposed by the seeder, not yet confirmed)"
+        if edge.confidence is not None:
+            parts.append(f"Confidence: {edge.confidence:.0%}")
+        if edge.reason:
+            parts.append(f"Reason: {edge.reason}")
+        if edge.note:
+            parts.append(f"Note: {edge.note}")
+        return _plain_tooltip(*parts)
+
+    @property
+    def line(self) -> QLineF:
+        """The visible segment, from the source's border to the target's border."""
+        return QLineF(self._line)
+
+    def adjust(self) -> None:
+        """Recompute the arrow after an end moved or resized."""
+        a, b = self.source.pos(), self.target.pos()
+        start = _clip_to_box(a, b, self.source.box, 1.0)
+        end = _clip_to_box(b, a, self.target.box, 2.0)
+        self.prepareGeometryChange()
+        self._line = QLineF(start, end)
+        self._head = self._head_polygon()
+        self._shape = None  # built when first asked: a drag moves many edges
+        extra = max(self.BAR_WIDTH, self.HEAD_WIDTH) / 2 + 2.0
+        self._bounds = QRectF(start, end).normalized().adjusted(-extra, -extra, extra, extra)
+        self.update()
+
+    def _head_polygon(self) -> QPolygonF:
+        line = self._line
+        length = line.length()
+        if length < 1.0:
+            return QPolygonF()
+        ux, uy = line.dx() / length, line.dy() / length
+        nx, ny = -uy, ux
+        end = line.p2()
+        if self.edge.relation == "attack":
+            half, depth = self.BAR_WIDTH / 2, 3.5
+            return QPolygonF(
+                [
+                    QPointF(end.x() + nx * half, end.y() + ny * half),
+                    QPointF(end.x() - nx * half, end.y() - ny * half),
+                    QPointF(end.x() - nx * half - ux * depth, end.y() - ny * half - uy * depth),
+                    QPointF(end.x() + nx * half - ux * depth, end.y() + ny * half - uy * depth),
+                ]
+            )
+        back = QPointF(end.x() - ux * self.HEAD_LENGTH, end.y() - uy * self.HEAD_LENGTH)
+        half = self.HEAD_WIDTH / 2
+        return QPolygonF(
+            [
+                end,
+                QPointF(back.x() + nx * half, back.y() + ny * half),
+                QPointF(back.x() - nx * half, back.y() - ny * half),
+            ]
+        )
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        """The line widened for easy clicking, plus the arrowhead or bar."""
+        if self._shape is None:
+            path = QPainterPath(self._line.p1())
+            path.lineTo(self._line.p2())
+            stroker = QPainterPathStroker()
+            stroker.setWidth(self.PICK_WIDTH)
+            shape = stroker.createStroke(path)
+            if not self._head.isEmpty():
+                head = QPainterPath()
+                head.addPolygon(self._head)
+                head.closeSubpath()
+                shape = shape.united(head)
+            self._shape = shape
+        return self._shape
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        t = self.theme
+        edge = self.edge
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        color = QColor(t.relation_color(edge.relation))
+        width = t.line_width
+        if edge.origin == "seeded":
+            color.setAlphaF(t.seeded_opacity)
+            width *= 0.85
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if lod < LOW_DETAIL:
+            pen = QPen(color, 0)
+            painter.setPen(pen)
+            painter.drawLine(self._line)
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        if selected:
+            glow = QColor(t.selection)
+            glow.setAlphaF(0.35)
+            painter.setPen(QPen(glow, width + 6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            painter.drawLine(self._line)
+        pen = QPen(color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap)
+        if edge.relation == "attack":
+            pen.setDashPattern([5.0, 3.0])
+        elif edge.relation == "rephrase":
+            pen.setDashPattern([1.0, 2.5])
+        shaft = QLineF(self._line)
+        if edge.relation != "attack" and shaft.length() > self.HEAD_LENGTH:
+            # Stop the shaft inside the head so its end does not poke through the tip.
+            shaft.setLength(shaft.length() - self.HEAD_LENGTH * 0.6)
+        painter.setPen(pen)
+        painter.drawLine(shaft)
+        if self._head.isEmpty():
+            return
+        if edge.relation == "support":
+            painter.setPen(QPen(color, 1.0))
+            painter.setBrush(color)
+        elif edge.relation == "attack":
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(color)
+        else:
+            painter.setPen(QPen(color, width, Qt.PenStyle.SolidLine))
+            painter.setBrush(QColor(t.background))
+        painter.drawPolygon(self._head)

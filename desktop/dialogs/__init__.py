@@ -1,0 +1,1 @@
+"""Dialogs: import wizard, settings."""

@@ -1,0 +1,42 @@
+"""The application icon for windows, dialogs and the desktop, from the bundled PNGs.
+
+The PNGs are rendered from ``resources/icons/debatemap.svg`` by ``packaging/render_icons.py``.
+Using PNGs rather than the SVG means the icon shows even where Qt's SVG icon plugin is missing
+(a trimmed bundle, a minimal system).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QIcon
+
+from mapping.resources import resource_path
+
+APP_ID = "org.debatemap.DebateMap"
+"""The reverse-DNS id shared by the desktop entry, the AppStream metainfo and the icon name."""
+
+ICON_SIZES: tuple[int, ...] = (16, 32, 48, 64, 128, 256, 512)
+
+
+def icon_svg_path() -> Path:
+    """The scalable source of the icon (installed as the hicolor ``scalable`` icon)."""
+    return resource_path("icons", "debatemap.svg")
+
+
+def icon_png_paths() -> dict[int, Path]:
+    """Pixel size → PNG file, for every size shipped."""
+    return {size: resource_path("icons", f"debatemap-{size}.png") for size in ICON_SIZES}
+
+
+def app_icon() -> QIcon:
+    """DebateMap's icon with every shipped size, so Qt never scales a blurry one up.
+
+    Needs a QGuiApplication (QIcon loads pixmaps lazily, but Qt requires the app object).
+    """
+    icon = QIcon()
+    for size, path in icon_png_paths().items():
+        if path.is_file():
+            icon.addFile(str(path), QSize(size, size))
+    return icon

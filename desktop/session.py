@@ -1,0 +1,96 @@
+"""One open map as the window sees it: the model, a QUndoStack over its operations, the selection.
+
+Every edit anywhere in the GUI goes through :meth:`MapSession.push`, so undo covers everything and
+the canvas and panels only ever follow model events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from mapping.model import ArgumentMap, Edge, Node, Operation
+
+
+class OperationCommand(QUndoCommand):
+    """Adapts a core operation to Qt's undo stack; the command only ever touches the model."""
+
+    def __init__(self, argument_map: ArgumentMap, operation: Operation, *, applied: bool) -> None:
+        super().__init__(operation.description)
+        self.map = argument_map
+        self.operation = operation
+        self._skip_redo = applied
+
+    def redo(self) -> None:
+        if self._skip_redo:  # push() already applied it, so validation errors reach the caller
+            self._skip_redo = False
+            return
+        self.operation.apply(self.map)
+
+    def undo(self) -> None:
+        self.operation.revert(self.map)
+
+
+class MapSession(QObject):
+    """The open map, its file, its undo history and what is selected."""
+
+    selectionChanged = Signal()
+    fileChanged = Signal()
+    """The path or the modified state changed (the window title follows this)."""
+
+    def __init__(
+        self,
+        argument_map: ArgumentMap | None = None,
+        path: str | Path | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.map = argument_map if argument_map is not None else ArgumentMap()
+        self.path: Path | None = Path(path) if path is not None else None
+        self.undo_stack = QUndoStack(self)
+        # Signal to signal: Qt drops the connection when the session dies (a lambda would outlive
+        # it and fire into a deleted object while the undo stack is torn down).
+        self.undo_stack.cleanChanged.connect(self.fileChanged)
+        self._selection: tuple[str, ...] = ()
+        self.map.subscribe(self._on_item_removed, names=("node_removed", "edge_removed"))
+
+    # --------------------------------------------------------------- editing
+    def push(self, operation: Operation) -> Operation:
+        """Apply ``operation`` and record it for undo; raises (map untouched) if it is invalid."""
+        operation.apply(self.map)
+        self.undo_stack.push(OperationCommand(self.map, operation, applied=True))
+        return operation
+
+    @property
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def mark_saved(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.undo_stack.setClean()
+        self.fileChanged.emit()
+
+    # ------------------------------------------------------------- selection
+    @property
+    def selection(self) -> tuple[str, ...]:
+        """Selected node and edge ids, in the order they were selected."""
+        return self._selection
+
+    def select(self, ids: Iterable[str]) -> None:
+        wanted = tuple(dict.fromkeys(i for i in ids if self.map.has_id(i)))
+        if wanted != self._selection:
+            self._selection = wanted
+            self.selectionChanged.emit()
+
+    def selected_nodes(self) -> list[Node]:
+        return [self.map.nodes[i] for i in self._selection if i in self.map.nodes]
+
+    def selected_edges(self) -> list[Edge]:
+        return [self.map.edges[i] for i in self._selection if i in self.map.edges]
+
+    def _on_item_removed(self, event) -> None:
+        if event.id in self._selection:
+            self.select(i for i in self._selection if i != event.id)

@@ -1,0 +1,98 @@
+"""The page a window shows while it has no map: open the example, import, new, recent files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCommandLinkButton,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+PATH_ROLE = Qt.ItemDataRole.UserRole
+
+
+class WelcomePage(QWidget):
+    """Big, plain choices; every one is also in the File menu."""
+
+    openExample = Signal()
+    importDocuments = Signal()
+    newMap = Signal()
+    openMap = Signal()
+    openRecent = Signal(str)
+    mapEdited = Signal()
+    """The blank map behind the page was edited (e.g. from the Insert menu): show the canvas."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("WelcomePage")
+        outer = QHBoxLayout(self)
+        outer.addStretch(1)
+        column = QVBoxLayout()
+        outer.addLayout(column, 3)
+        outer.addStretch(1)
+        title = QLabel("DebateMap", self)
+        font = QFont(title.font())
+        font.setPointSizeF(font.pointSizeF() * 2.2)
+        font.setBold(True)
+        title.setFont(font)
+        subtitle = QLabel(
+            "Map the positions of a debate, the claims for and against them, and where in the "
+            "texts each claim was made.", self,
+        )  # fmt: skip
+        subtitle.setWordWrap(True)
+        column.addStretch(1)
+        column.addWidget(title)
+        column.addWidget(subtitle)
+        column.addSpacing(16)
+        self.buttons: dict[str, QCommandLinkButton] = {}
+        for name, text, detail, signal in (
+            ("example", "Open the example", "A finished map of a debate about Iran, with its two "
+             "source texts", self.openExample),
+            ("import", "Import documents…", "Seed a new map from .txt, .md or .html texts",
+             self.importDocuments),
+            ("new", "New map", "Start from an empty canvas", self.newMap),
+            ("open", "Open a map…", "A .debatemap file", self.openMap),
+        ):  # fmt: skip
+            button = QCommandLinkButton(text, detail, self)
+            button.clicked.connect(signal.emit)
+            self.buttons[name] = button
+            column.addWidget(button)
+        column.addSpacing(16)
+        self.recent_title = QLabel("Recent files", self)
+        bold = QFont(self.recent_title.font())
+        bold.setBold(True)
+        self.recent_title.setFont(bold)
+        self.recent = QListWidget(self)
+        self.recent.setAccessibleName("Recent files")
+        self.recent.itemActivated.connect(lambda item: self.openRecent.emit(item.data(PATH_ROLE)))
+        self.recent.itemClicked.connect(lambda item: self.openRecent.emit(item.data(PATH_ROLE)))
+        column.addWidget(self.recent_title)
+        column.addWidget(self.recent, 1)
+        column.addStretch(1)
+
+    def on_map_edited(self, *_args: object) -> None:
+        """A slot on the page itself, so Qt drops the connection when the page goes away."""
+        stack = self.parentWidget()
+        if stack is not None and getattr(stack, "currentWidget", lambda: None)() is self:
+            self.mapEdited.emit()
+
+    def set_recent_files(self, paths: list[str]) -> None:
+        self.recent.clear()
+        for path in paths:
+            item = QListWidgetItem(f"{Path(path).name}  —  {Path(path).parent}")
+            item.setData(PATH_ROLE, path)
+            item.setToolTip(path)
+            if not Path(path).exists():
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+                item.setToolTip(f"{path} (not found)")
+            self.recent.addItem(item)
+        self.recent_title.setVisible(bool(paths))
+        self.recent.setVisible(bool(paths))

@@ -1,0 +1,84 @@
+"""The compare view marks each relation with its status, by symbol and pattern, not colour only."""
+
+import pytest
+from PySide6.QtCore import Qt
+from teaching_maps import seminar_map
+
+from desktop.compare_view import BAND_PATTERNS, GHOST_OPACITY, MARKS, CompareWindow
+from mapping.compare_overlay import AGREED, EXTRA, FLIPPED, MISSING
+
+
+def graded_student():
+    student = seminar_map()
+    student.remove_edge("e1")
+    student.change_edge("e2", relation="support")
+    student.remove_node("c6")
+    student.add_edge("c4", "p1", "support", id="s1")
+    student.add_node(id="x1", label="Trams are quieter at night", x=900.0, y=200.0)
+    return student
+
+
+@pytest.fixture
+def window(qtbot):
+    w = CompareWindow(seminar_map(), graded_student(), "teacher.debatemap", "ana.debatemap")
+    w.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def test_every_relation_gets_the_right_badge(window):
+    badges = window.scene.badges
+    expected = {
+        "e3": AGREED, "e4": AGREED, "e5": AGREED, "e2": FLIPPED, "s1": EXTRA,
+        "ref:e1": MISSING, "ref:e6": MISSING, "x1": EXTRA, "ref:c6": MISSING,
+    }  # fmt: skip
+    assert {i: b.status for i, b in badges.items()} == expected
+    assert badges["e2"].symbol == "↔" and badges["s1"].symbol == "+"
+    assert badges["ref:e1"].symbol == "−" and badges["e3"].symbol == "✓"
+    assert "reference: attack" in badges["e2"].toolTip()
+
+
+def test_statuses_differ_without_colour(window):
+    symbols = {symbol for symbol, _color, _meaning in MARKS.values()}
+    assert len(symbols) == 4
+    patterns = [BAND_PATTERNS[s] for s in (AGREED, FLIPPED, MISSING, EXTRA)]
+    assert len({tuple(p) if p else None for p in patterns}) == 4
+    assert set(window.scene.bands) == {"e2", "s1", "ref:e1", "ref:e6"}
+
+
+def test_reference_items_are_ghosted(window):
+    scene = window.scene
+    assert scene.node_item("ref:c6").opacity() == pytest.approx(GHOST_OPACITY)
+    assert scene.edge_item("ref:e1").opacity() == pytest.approx(GHOST_OPACITY)
+    assert scene.edge_item("e3").opacity() == 1.0
+    assert scene.node_item("x1").opacity() == 1.0
+
+
+def test_badges_sit_on_their_relations(window):
+    item = window.scene.edge_item("e2")
+    centre = item.line.pointAt(0.5)
+    assert window.scene.badges["e2"].pos() == centre
+
+
+def test_summary_and_lists(window):
+    text = window.summary.text()
+    assert "Precision" in text and "0.60" in text  # 3 agreed of 5 student relations
+    assert "Recall" in text and "0.50" in text  # 3 of 6 reference relations
+    groups = {
+        window.tree.topLevelItem(i).text(0): window.tree.topLevelItem(i).childCount()
+        for i in range(window.tree.topLevelItemCount())
+    }
+    assert groups == {"↔ Flipped (1)": 1, "− Missing (2)": 2, "+ Extra (1)": 1, "✓ Agreed (3)": 3}
+
+
+def test_clicking_a_difference_selects_it_on_the_canvas(window):
+    flipped = window.tree.topLevelItem(0).child(0)
+    window._show_item(flipped)
+    assert window.scene.edge_item("e2").isSelected()
+
+
+def test_auto_layout_keeps_every_mark(window):
+    before = {i: b.status for i, b in window.scene.badges.items()}
+    window.auto_layout()
+    assert {i: b.status for i, b in window.scene.badges.items()} == before

@@ -1,0 +1,130 @@
+"""The import wizard reads off the GUI thread and applies the accepted proposal as one step."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
+from shared_data import seeds_dir
+
+from desktop.dialogs.background import BackgroundJob
+from desktop.dialogs.import_wizard import ImportWizard, apply_import
+from desktop.session import MapSession
+from mapping.model import ArgumentMap
+
+ARTICLE = (
+    "Bike Lanes for Main Street\n\n"
+    "By Ona Reed\n\n"
+    "Main Street needs protected bike lanes. Because riders are hurt there every month, "
+    "the council should act. However, shop owners fear losing parking.\n"
+)
+
+
+@pytest.fixture
+def article(tmp_path):
+    path = tmp_path / "lanes.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def run_to_proposal(qtbot, wizard: ImportWizard) -> None:
+    wizard.show()
+    wizard.next()
+    qtbot.waitUntil(wizard.structure_page.isComplete, timeout=10000)
+    wizard.next()
+    qtbot.waitUntil(wizard.proposal_page.isComplete, timeout=20000)
+
+
+def test_wizard_shows_structure_and_creates_a_new_map_as_one_step(qtbot, article):
+    wizard = ImportWizard(files=[article])
+    qtbot.addWidget(wizard)
+    run_to_proposal(qtbot, wizard)
+    top = wizard.structure_page.tree.topLevelItem(0)
+    details = {top.child(i).text(0): top.child(i).text(1) for i in range(top.childCount())}
+    assert details["Title"] == "Bike Lanes for Main Street"
+    assert details["Author"] == "Ona Reed"
+    proposal = wizard.proposal_page.proposal
+    assert proposal.claims, "the seeder should find claims in the article"
+    session = apply_import(wizard, None)
+    assert session.undo_stack.count() == 1
+    argument_map = session.map
+    assert len(argument_map.documents) == 1
+    (document,) = argument_map.documents.values()
+    assert document.text == ARTICLE
+    assert len(argument_map.nodes) == len(proposal.nodes)
+    for node in argument_map.nodes.values():
+        for span in node.sources:  # every claim points at real text of its document
+            assert argument_map.document(span.document).text[span.start : span.end].strip()
+    session.undo_stack.undo()
+    assert len(argument_map.nodes) == 0 and len(argument_map.documents) == 0
+
+
+def test_unticked_items_are_left_out_with_their_relations(qtbot, article):
+    session = MapSession(ArgumentMap("Existing"))
+    session.map.add_node("x1", label="Already here")
+    wizard = ImportWizard(files=[article], can_add=True)
+    qtbot.addWidget(wizard)
+    assert not wizard.creates_new_map
+    run_to_proposal(qtbot, wizard)
+    proposal = wizard.proposal_page.proposal
+    items = wizard.proposal_page.items()
+    dropped = proposal.nodes[0].key
+    items[dropped].setCheckState(0, Qt.CheckState.Unchecked)
+    result = apply_import(wizard, session)
+    assert result is session and session.undo_stack.count() == 1
+    assert len(session.map.nodes) == 1 + len(proposal.nodes) - 1
+    expected = [r for r in proposal.relations if dropped not in (r.source, r.target)]
+    assert len(session.map.edges) == len(expected)
+    assert "x1" in session.map.nodes
+    session.undo_stack.undo()
+    assert list(session.map.nodes) == ["x1"]
+
+
+def test_seed_documents_show_their_comment_threads(qtbot):
+    seeds = sorted(seeds_dir().glob("*.txt"))
+    wizard = ImportWizard(files=seeds)
+    qtbot.addWidget(wizard)
+    run_to_proposal(qtbot, wizard)
+    blog = wizard.structure_page.tree.topLevelItem(1)
+    labels = [blog.child(i).text(0) for i in range(blog.childCount())]
+    assert "Comment threads" in labels and "Sections" in labels
+    threads = blog.child(labels.index("Comment threads"))
+    assert threads.childCount() >= 2 and threads.child(0).text(1)
+    assert wizard.structure_page.profile_key() is not None  # a bundled profile fits the seeds
+    assert wizard.proposal_page.proposal.positions
+
+
+def test_a_background_job_can_be_cancelled(qtbot):
+    gate = threading.Event()
+    steps: list[int] = []
+
+    def work(progress, cancelled):
+        for step in range(1000):
+            gate.wait()
+            if cancelled():
+                return steps
+            steps.append(step)
+            progress(step, 1000, "working")
+        return steps
+
+    job = BackgroundJob(work)
+    finished = []
+    job.signals.finished.connect(finished.append)
+    with qtbot.waitSignal(job.signals.cancelled, timeout=5000):
+        job.start()
+        job.cancel()
+        gate.set()
+    assert not finished and len(steps) < 1000
+
+
+def test_failures_are_reported_not_raised(qtbot, tmp_path):
+    wizard = ImportWizard(files=[tmp_path / "absent.txt"])
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.structure_page.error.text() != "", timeout=5000)
+    assert "absent.txt" in wizard.structure_page.error.text()
+    assert not wizard.structure_page.isComplete()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()

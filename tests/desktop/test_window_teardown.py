@@ -1,0 +1,15 @@
+"""A window deleted without being closed must not run Python into dead Qt objects."""
+
+
+def test_deleting_an_unclosed_window_with_a_selection_raises_nothing(qtbot):
+    """Qt's scene destructor emits selectionChanged; the editor must not call into the dead scene."""
+    import shiboken6
+
+    from desktop.main_window import MainWindow
+    from mapping.resources import example_map_path
+
+    window = MainWindow()
+    window.open_file(example_map_path())
+    window.session.select(["n1"])
+    assert window.scene.selected_ids() == ["n1"]
+    shiboken6.delete(window)  # pytest-qt fails the test if a slot raises during destruction
