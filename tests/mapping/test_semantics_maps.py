@@ -191,3 +191,13 @@ def test_gradual_what_if_and_base_scores() -> None:
     assert evaluate_map(m, "dfquad").strengths["a"] == pytest.approx(0.4)
     assert evaluate_map(m, "dfquad", assume={"b": False}).strengths == {"a": 0.8, "b": 0.0}
     assert evaluate_map(m, "dfquad", assume={"a": True}).strengths["a"] == 1.0
+
+
+def test_docstring_examples() -> None:
+    import doctest
+
+    from mapping.semantics import bipolar, dung, evaluate, framework, gradual, iccma
+
+    for module in (bipolar, dung, evaluate, framework, gradual, iccma):
+        failures, tried = doctest.testmod(module)
+        assert tried > 0 and failures == 0, module.__name__
