@@ -658,6 +658,7 @@ class MainWindow(QMainWindow):
             ("Ctrl+wheel, Ctrl+0, Ctrl+1", "Zoom, fit the map, 100 %"),
             ("Middle-drag or Space+drag", "Pan"),
             ("Ctrl+F", "Find"),
+            ("Ctrl+Shift+E", "Evaluate mode: which positions and claims stand"),
         ]
         text = "\n".join(f"{keys}:  {what}" for keys, what in rows)
         box = QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard Shortcuts", text,
