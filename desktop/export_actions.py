@@ -107,7 +107,8 @@ def copy_to_clipboard(window: MainWindow) -> None:
         window.statusBar().showMessage("The map is empty: nothing to copy.", 4000)
         return
     only = _selection(window)
-    options = RenderOptions(theme=_window_theme(window), only=only, title=only is None)
+    options = RenderOptions(theme=_window_theme(window), only=only, title=only is None,
+                            evaluation=window.scene.evaluation)  # fmt: skip
     try:
         mime = picture_mime_data(argument_map, options)
     except MappingError as error:
@@ -139,7 +140,8 @@ def print_dialog(window: MainWindow, *, tiled: bool) -> None:
     dialog.setWindowTitle("Print Map" + (" (tiled)" if tiled else ""))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
-    options = RenderOptions(theme="print", only=_selection(window), legend=True)
+    options = RenderOptions(theme="print", only=_selection(window), legend=True,
+                            evaluation=window.scene.evaluation)  # fmt: skip
     try:
         sheets = print_map(window.session.map, printer, options, tiled=tiled)
     except MappingError as error:
@@ -292,6 +294,7 @@ class ExportDialog(QDialog):
             legend=self.legend.isChecked(),
             title=self.title.isChecked(),
             only=only,
+            evaluation=self.window_.scene.evaluation,  # Evaluate mode's colouring, when on
         )
 
     # -------------------------------------------------------------------- doing

@@ -96,6 +96,8 @@ class MainWindow(QMainWindow):
         self.actions: dict[str, QAction] = {}
         self.menus: dict[str, QMenu] = {}
         self.docks: list[QDockWidget] = []
+        self.context_menu_hooks: list[Callable[[QMenu, str], None]] = []
+        """Called with the canvas context menu and the clicked item's id ("" for none)."""
         self.autosaver = Autosaver(self.session, self)
         self._status_timer = QTimer(self)
         self._status_timer.setSingleShot(True)
@@ -116,6 +118,9 @@ class MainWindow(QMainWindow):
         from desktop.teaching_actions import install_teaching
 
         install_teaching(self)  # Present (F5), handouts, exercises, Compare with Reference
+        from desktop.evaluation import install_evaluation
+
+        install_evaluation(self)  # View ▸ Evaluate (Ctrl+Shift+E): IN/OUT/UNDEC on the canvas
 
     # ================================================================ extension points
     def add_dock(
@@ -450,6 +455,8 @@ class MainWindow(QMainWindow):
                 menu.addMenu(self.menus[name[5:]])
             else:
                 menu.addAction(act[name])
+        for hook in self.context_menu_hooks:
+            hook(menu, item_id)
         menu.popup(global_pos)
 
     # ================================================================ files
@@ -673,6 +680,7 @@ class MainWindow(QMainWindow):
             ("Ctrl+wheel, Ctrl+0, Ctrl+1", "Zoom, fit the map, 100 %"),
             ("Middle-drag or Space+drag", "Pan"),
             ("Ctrl+F", "Find"),
+            ("Ctrl+Shift+E", "Evaluate mode: which positions and claims stand"),
         ]
         text = "\n".join(f"{keys}:  {what}" for keys, what in rows)
         box = QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard Shortcuts", text,

@@ -47,6 +47,13 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QStyleOptionGraphicsItem
 
 from desktop.canvas import EdgeItem, MapScene, NodeItem, Theme, node_size, theme_named
+from desktop.canvas.items import (
+    LABEL_PEN_STYLES,
+    paint_assumption_pin,
+    paint_badge,
+    paint_strength_bar,
+)
+from desktop.canvas.verdicts import LABEL_WORDS, LABELS, EvaluationOverlay
 from mapping.errors import MappingError
 from mapping.model import ArgumentMap, Edge, Node
 
@@ -82,6 +89,8 @@ class RenderOptions:
     margin: float = 30.0
     max_pixels: float = DEFAULT_MAX_PIXELS
     """A bigger PNG is scaled down to this many pixels (at most :data:`MAX_PIXELS`)."""
+    evaluation: EvaluationOverlay | None = None
+    """Evaluate mode's labels or strengths to draw on the nodes, with their legend; None: none."""
     notes: list[str] = field(default_factory=list)
     """Filled while rendering: what the caller should tell the user (a PNG was scaled down)."""
 
@@ -210,6 +219,12 @@ class MapPage:
         for node_item in self.scene.node_items():
             # The window caches boxes as pixmaps; a picture must get vectors and real text.
             node_item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        if options.evaluation is not None:
+            overlay = options.evaluation
+            if options.only is not None:  # the legend counts only what the picture shows
+                verdicts = {k: v for k, v in overlay.verdicts.items() if k in options.only}
+                overlay = replace(overlay, verdicts=verdicts)
+            self.scene.set_evaluation(overlay)
         if options.transparent:
             self.scene.setBackgroundBrush(QColor(0, 0, 0, 0))
         if options.only is not None:
@@ -236,7 +251,10 @@ class MapPage:
             self.title_lines = lines
             top = options.margin + height + self.TITLE_GAP - options.margin / 2
         self.map_rect = QRectF(0.0, max(top, 0.0), self.source.width(), self.source.height())
-        self.legend = _Legend(self.theme, self._relations()) if options.legend else None
+        self.legend = None
+        if options.legend or options.evaluation is not None:
+            relations = self._relations() if options.legend else []
+            self.legend = _Legend(self.theme, relations, self.scene.evaluation)
         height = self.map_rect.bottom()
         if self.legend is not None:
             width = max(width, self.legend.width + 2 * options.margin)
@@ -310,21 +328,44 @@ LEGEND_MEANING = {
 
 
 class _Legend:
-    """Sample arrows drawn by the scene's own EdgeItem, each with what it means."""
+    """Sample arrows drawn by the scene's own EdgeItem, each with what it means; in Evaluate
+    mode also the label badges (or the strength bar) drawn by the node items' own painters."""
 
     ROW = 26.0
     SAMPLE = 70.0
 
-    def __init__(self, theme: Theme, relations: list[tuple[str, bool]]) -> None:
+    def __init__(
+        self,
+        theme: Theme,
+        relations: list[tuple[str, bool]],
+        evaluation: EvaluationOverlay | None = None,
+    ) -> None:
 
         self.theme = theme
         self.relations = relations
+        self.evaluation = evaluation
         self.font = QFont(theme.font_family) if theme.font_family else QFont()
         self.font.setPixelSize(round(theme.font_size * 96 / 72))
         metrics = QFontMetricsF(self.font)
-        widest = max(metrics.horizontalAdvance(LEGEND_MEANING[r]) for r in relations)
+        texts = [LEGEND_MEANING[r] for r in relations] + [t for _, t in self._evaluation_rows()]
+        widest = max(metrics.horizontalAdvance(t) for t in texts)
         self.width = 20.0 + self.SAMPLE + 12.0 + widest + 20.0
-        self.height = 12.0 + len(relations) * self.ROW + 8.0
+        self.height = 12.0 + len(texts) * self.ROW + 8.0
+
+    def _evaluation_rows(self) -> list[tuple[str, str]]:
+        """(what to draw, what it means) rows for the evaluation overlay."""
+        overlay = self.evaluation
+        if overlay is None:
+            return []
+        rows = [("caption", f"Evaluated: {overlay.caption}")]
+        if overlay.gradual:
+            rows.append(("strength", "strength from 0 to 1 (the filled part of the bar)"))
+        else:
+            counts = overlay.counts()
+            rows += [(label, f"{LABEL_WORDS[label]}: {counts[label]}") for label in LABELS]
+        if any(v.assumed for v in overlay.verdicts.values()):
+            rows.append(("pin", "what if: assumed by the user"))
+        return rows
 
     def paint(self, painter: QPainter) -> None:
 
@@ -354,6 +395,24 @@ class _Legend:
                 QPointF(20.0 + self.SAMPLE + 12.0, y + metrics.ascent() / 2 - 1.0),
                 LEGEND_MEANING[(relation, seeded)],
             )
+        for row, (what, text) in enumerate(self._evaluation_rows(), len(self.relations)):
+            y = 12.0 + row * self.ROW + self.ROW / 2 - 4.0
+            centre = QPointF(20.0 + self.SAMPLE / 2, y)
+            if what in LABELS:
+                pen = QPen(QColor(t.label_color(what)), 2.4)
+                pen.setStyle(LABEL_PEN_STYLES[what])
+                p.setPen(pen)
+                p.drawLine(QPointF(40.0, y), QPointF(20.0 + self.SAMPLE, y))
+                paint_badge(p, QPointF(28.0, y), what, t)
+            elif what == "strength":
+                bar = QRectF(20.0, y - 2.0, self.SAMPLE, 4.0)
+                paint_strength_bar(p, bar, 0.7, t)
+            elif what == "pin":
+                paint_assumption_pin(p, QPointF(centre.x(), y + 7.0), "IN", t)
+            p.setFont(self.font)
+            p.setPen(QColor(t.text))
+            x = 20.0 if what == "caption" else 20.0 + self.SAMPLE + 12.0
+            p.drawText(QPointF(x, y + metrics.ascent() / 2 - 1.0), text)
 
 
 # ------------------------------------------------------------------------------ the formats

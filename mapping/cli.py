@@ -19,6 +19,7 @@ from mapping.errors import MappingError
 CORE_COMMANDS: tuple[str, ...] = (
     "mapping.commands.compare",
     "mapping.commands.convert",
+    "mapping.commands.evaluate",
     "mapping.commands.exercise",
     "mapping.commands.info",
     "mapping.commands.seed",

@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
 from desktop.canvas.theme import Theme
+from desktop.canvas.verdicts import BADGES, Verdict
 from mapping.model import Edge, Node
 
 SELECTION_MARGIN = 5.0
@@ -37,6 +38,19 @@ LOW_DETAIL = 0.35
 """Below this zoom factor the canvas draws boxes without text and arrows without heads.
 
 Only on screen: exported pictures draw full detail at any scale."""
+BADGE_RADIUS = 8.0
+"""Evaluate mode: the label badge (✓ ✗ ?) sits on a node's top-left corner."""
+LOW_DETAIL_PATTERNS = {
+    "IN": Qt.BrushStyle.SolidPattern,
+    "OUT": Qt.BrushStyle.BDiagPattern,
+    "UNDEC": Qt.BrushStyle.Dense5Pattern,
+}
+"""Evaluate mode at low zoom: too small for badges, so a texture per label besides its colour."""
+LABEL_PEN_STYLES = {
+    "IN": Qt.PenStyle.SolidLine,
+    "OUT": Qt.PenStyle.DashLine,
+    "UNDEC": Qt.PenStyle.DotLine,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +214,61 @@ def _plain_tooltip(*parts: str) -> str:
     return f"<p style='white-space:pre-wrap'>{body}</p>" if body else ""
 
 
+def badge_font(theme: Theme) -> QFont:
+    return _font(theme.font_family, round(BADGE_RADIUS * 1.5), True, False)
+
+
+def paint_badge(painter: QPainter, center: QPointF, label: str, theme: Theme) -> None:
+    """The round badge of an evaluation label: its colour with ✓, ✗ or ? in the background colour.
+
+    The glyph is drawn as text, so an SVG export keeps it as text.
+    """
+    r = BADGE_RADIUS
+    painter.setPen(QPen(QColor(theme.background), 1.5))
+    painter.setBrush(QColor(theme.label_color(label)))
+    painter.drawEllipse(center, r, r)
+    painter.setFont(badge_font(theme))
+    painter.setPen(QColor(theme.background))
+    rect = QRectF(center.x() - r, center.y() - r, 2 * r, 2 * r)
+    painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), BADGES.get(label, "?"))
+
+
+def paint_assumption_pin(painter: QPainter, tip: QPointF, label: str, theme: Theme) -> None:
+    """A map marker standing on ``tip``: the user fixed this node for "what if"."""
+    r = 5.5
+    centre = QPointF(tip.x(), tip.y() - 2.2 * r)
+    marker = QPainterPath()
+    marker.moveTo(tip)
+    # From the tip up to the round head's left side, round over the top, and back down.
+    marker.lineTo(centre.x() - r * 0.92, centre.y() + r * 0.4)
+    marker.arcTo(QRectF(centre.x() - r, centre.y() - r, 2 * r, 2 * r), 204.0, -228.0)
+    marker.closeSubpath()
+    painter.setPen(QPen(QColor(theme.background), 1.4))
+    painter.setBrush(QColor(theme.label_color(label)))
+    painter.drawPath(marker)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(theme.background))
+    painter.drawEllipse(centre, r * 0.4, r * 0.4)
+
+
+def paint_strength_bar(painter: QPainter, rect: QRectF, strength: float, theme: Theme) -> None:
+    """A small bar: a track the width of ``rect``, filled in proportion to ``strength``."""
+    strength = min(max(strength, 0.0), 1.0)
+    track = QColor(theme.border)
+    track.setAlphaF(0.25)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(track)
+    painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+    if strength > 0:
+        filled = QRectF(rect.left(), rect.top(), max(rect.height(), rect.width() * strength),
+                        rect.height())  # fmt: skip
+        painter.setBrush(QColor(theme.support))
+        painter.drawRoundedRect(filled, rect.height() / 2, rect.height() / 2)
+    painter.setPen(QPen(QColor(theme.border), 0.8))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+
+
 # ----------------------------------------------------------------------------------- nodes
 class NodeItem(QGraphicsItem):
     """A node's box: its kind's shape, its colour, its speaker and its word-wrapped label."""
@@ -214,6 +283,7 @@ class NodeItem(QGraphicsItem):
         self.edges: set[EdgeItem] = set()
         self._highlighted = False
         self._hovered = False
+        self._verdict: Verdict | None = None
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
             | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
@@ -307,11 +377,23 @@ class NodeItem(QGraphicsItem):
 
     def low_detail_color(self) -> str:
         """The colour of the box's border (a hairline around the fill at low zoom)."""
-        return self._border
+        label = self._verdict.label if self._verdict is not None else None
+        return self.theme.label_color(label) if label is not None else self._border
 
-    def fill_rgba(self) -> int:
-        """The box's fill as one number (the sketch groups boxes by it)."""
-        return self._fill.rgba()
+    def low_detail_fill(self) -> tuple[int, Qt.BrushStyle]:
+        """The box's fill at low zoom as (rgba, pattern): the sketch groups boxes by it.
+
+        In Evaluate mode the fill is the label's colour in the label's texture, so that a zoomed
+        out map still tells IN, OUT and UNDEC apart without relying on colour.
+        """
+        label = self._verdict.label if self._verdict is not None else None
+        if label is None:
+            return self._fill.rgba(), Qt.BrushStyle.SolidPattern
+        return QColor(self.theme.label_color(label)).rgba(), LOW_DETAIL_PATTERNS[label]
+
+    def low_detail_brush(self) -> QBrush:
+        rgba, pattern = self.low_detail_fill()
+        return QBrush(QColor.fromRgba(rgba), pattern)
 
     def _border_color(self) -> str:
         t = self.theme
@@ -336,9 +418,24 @@ class NodeItem(QGraphicsItem):
             parts.append("Tags: " + ", ".join(node.tags))
         if node.note:
             parts.append(f"Note: {node.note}")
+        if self._verdict is not None:
+            parts.append(self._verdict.describe())
+            if self._verdict.strength is not None:
+                base = 0.5 if node.base_score is None else node.base_score
+                parts[-1] += f" (base score {base:.2f})"
         return _plain_tooltip(*parts)
 
     # ------------------------------------------------------------------- state
+    def set_verdict(self, verdict: Verdict | None) -> None:
+        """Show an evaluation result on the node (Evaluate mode; view state, not map data)."""
+        if verdict != self._verdict:
+            self._verdict = verdict
+            self.update()
+
+    @property
+    def verdict(self) -> Verdict | None:
+        return self._verdict
+
     def set_highlighted(self, highlighted: bool) -> None:
         """Mark the node as a find result (view state, not map data)."""
         if highlighted != self._highlighted:
@@ -405,11 +502,15 @@ class NodeItem(QGraphicsItem):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         border = QColor(self.low_detail_color())
+        verdict = self._verdict
+        label = verdict.label if verdict is not None else None
+        if verdict is not None and verdict.takes_no_part:
+            painter.setOpacity(0.4)  # Evaluate mode: a question or note takes no part
         # Low detail only on screen: exports (scene.render, no widget) always draw everything.
         if lod < LOW_DETAIL and widget is not None:  # as the view's sketch (sketch.py)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
             painter.setPen(QPen(border, 0))
-            painter.setBrush(QColor(t.selection) if selected else self._fill)
+            painter.setBrush(QColor(t.selection) if selected else self.low_detail_brush())
             painter.drawRect(self.box)
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -418,8 +519,16 @@ class NodeItem(QGraphicsItem):
             painter.setPen(QPen(halo, 2 * SELECTION_MARGIN - 1))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(self.outline)
-        painter.setPen(QPen(border, t.line_width * style.border_scale))
-        painter.setBrush(QBrush(self._fill))
+        if label is None:
+            painter.setPen(QPen(border, t.line_width * style.border_scale))
+            painter.setBrush(QBrush(self._fill))
+        else:
+            # The label as a border style too: solid IN, dashed OUT, dotted UNDEC.
+            pen = QPen(border, max(2.4, t.line_width * style.border_scale * 1.3))
+            pen.setStyle(LABEL_PEN_STYLES.get(label, Qt.PenStyle.DotLine))
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+            painter.setPen(pen)
+            painter.setBrush(QBrush(_mix(t.label_color(label), self._fill.name(), 0.12)))
         painter.drawPath(self.outline)
         if self.node.kind == "position" and self.node.color:
             # A band in the position's colour keeps it recognisable when the fill is faint.
@@ -460,10 +569,25 @@ class NodeItem(QGraphicsItem):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(t.secondary_text))
             painter.drawEllipse(QPointF(self.box.right() - 7.0, self.box.top() + 7.0), 2.5, 2.5)
+        if verdict is not None:
+            self._paint_verdict(painter, verdict)
         if selected or self._hovered:
             painter.setPen(QPen(QColor(t.background), 1.5))
             painter.setBrush(QColor(t.handle))
             painter.drawEllipse(self.handle_center(), HANDLE_RADIUS, HANDLE_RADIUS)
+
+    def _paint_verdict(self, painter: QPainter, verdict: Verdict) -> None:
+        box = self.box
+        if verdict.strength is not None:
+            inset = 8.0
+            bar = QRectF(box.left() + inset, box.bottom() - 6.5, box.width() - 2 * inset, 4.0)
+            paint_strength_bar(painter, bar, verdict.strength, self.theme)
+        if verdict.label is not None:
+            corner = QPointF(box.left() + 3.0, box.top() + 3.0)
+            paint_badge(painter, corner, verdict.label, self.theme)
+        if verdict.assumed is not None:
+            tip = QPointF(box.right() - 16.0, box.top() + 2.0)
+            paint_assumption_pin(painter, tip, verdict.assumed, self.theme)
 
 
 # ----------------------------------------------------------------------------------- edges

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from desktop.canvas.items import EdgeItem, NodeItem
 from desktop.canvas.theme import LIGHT, Theme
+from desktop.canvas.verdicts import EvaluationOverlay
 from mapping.model import ArgumentMap, MapEvent
 
 if TYPE_CHECKING:
@@ -36,6 +37,8 @@ class MapScene(QGraphicsScene):
     """Items for every node and edge of ``argument_map``, updated as the map changes."""
 
     themeChanged = Signal()
+    evaluationChanged = Signal()
+    """Evaluate mode's overlay was set, changed or removed."""
     contentChanged = Signal()
     """Items were added, removed or changed (status bars and minimaps listen)."""
 
@@ -51,11 +54,13 @@ class MapScene(QGraphicsScene):
         self._nodes: dict[str, NodeItem] = {}
         self._edges: dict[str, EdgeItem] = {}
         self._hidden: frozenset[str] = frozenset()
+        self._evaluation: EvaluationOverlay | None = None
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.setBackgroundBrush(QColor(self.theme.background))
         self._sketch: MapSketch | None = None
         self.contentChanged.connect(self._drop_sketch)
         self.themeChanged.connect(self._drop_sketch)
+        self.evaluationChanged.connect(self._drop_sketch)
         self._build()
         handlers = {name: f"_on_{name}" for name in _FOLLOWED}
         # A weak reference, so a scene nobody keeps (an export) is not kept alive by the map;
@@ -169,6 +174,18 @@ class MapScene(QGraphicsScene):
     def hidden_ids(self) -> frozenset[str]:
         return self._hidden
 
+    @property
+    def evaluation(self) -> EvaluationOverlay | None:
+        """The overlay Evaluate mode shows (None when the mode is off)."""
+        return self._evaluation
+
+    def set_evaluation(self, overlay: EvaluationOverlay | None) -> None:
+        """Draw labels or strengths on the nodes (None removes them); the map is not touched."""
+        self._evaluation = overlay
+        for node_id, item in self._nodes.items():
+            item.set_verdict(overlay.verdict(node_id) if overlay is not None else None)
+        self.evaluationChanged.emit()
+
     def set_hidden(self, ids: Iterable[str]) -> None:
         """Hide these nodes and edges (a view filter, e.g. the positions panel); show the rest."""
         self._hidden = frozenset(ids)
@@ -186,6 +203,8 @@ class MapScene(QGraphicsScene):
     def _add_node_item(self, node) -> NodeItem:
         item = NodeItem(node, self.theme)
         item.setVisible(node.id not in self._hidden)
+        if self._evaluation is not None:
+            item.set_verdict(self._evaluation.verdict(node.id))
         self._nodes[node.id] = item
         self.addItem(item)
         return item

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap
 
 if TYPE_CHECKING:
     from desktop.canvas.scene import MapScene
@@ -31,7 +31,7 @@ class MapSketch:
     def __init__(self, scene: MapScene) -> None:
         # Plain attribute reads, not Qt calls: this runs over every item after each edit.
         hidden = scene.hidden_ids()
-        boxes: dict[tuple[str, int], list[QRectF]] = {}
+        boxes: dict[tuple[str, tuple[int, Qt.BrushStyle]], list[QRectF]] = {}
         self.box_of: dict[str, QRectF] = {}
         for item in scene.node_items():
             if item.node_id in hidden:
@@ -40,7 +40,7 @@ class MapSketch:
             box = QRectF(node.x - layout.width / 2, node.y - layout.height / 2, layout.width,
                          layout.height)  # fmt: skip
             self.box_of[item.node_id] = box
-            key = (item.low_detail_color(), item.fill_rgba())
+            key = (item.low_detail_color(), item.low_detail_fill())
             boxes.setdefault(key, []).append(box)
         lines: dict[tuple[str, float], list[QLineF]] = {}
         for edge_item in scene.edge_items():
@@ -48,8 +48,8 @@ class MapSketch:
                 continue
             lines.setdefault(edge_item.low_detail_color(), []).append(edge_item.segment())
         self.boxes = [
-            (QPen(QColor(border), 0), QColor.fromRgba(fill), rects)
-            for (border, fill), rects in boxes.items()
+            (QPen(QColor(border), 0), QBrush(QColor.fromRgba(rgba), pattern), rects)
+            for (border, (rgba, pattern)), rects in boxes.items()
         ]
         self.lines = []
         for (color, alpha), segments in lines.items():

@@ -58,12 +58,22 @@ class Theme:
     """Opacity of an edge the seeder proposed that nobody has confirmed yet."""
     tint: float = 0.22
     """How much of a node's own colour goes into its fill (the rest is the kind's fill)."""
+    accepted: str = BLUISH_GREEN
+    """Evaluate mode: a node labelled IN (also marked ✓ and drawn with a solid border)."""
+    rejected: str = VERMILLION
+    """Evaluate mode: a node labelled OUT (also marked ✗ and drawn with a dashed border)."""
+    undecided: str = "#7D7D78"
+    """Evaluate mode: a node labelled UNDEC (also marked ? and drawn with a dotted border)."""
 
     def with_font_size(self, size: float) -> Theme:
         return replace(self, font_size=float(size))
 
     def relation_color(self, relation: str) -> str:
         return {"support": self.support, "attack": self.attack}.get(relation, self.rephrase)
+
+    def label_color(self, label: str) -> str:
+        """The colour of an evaluation label ("IN", "OUT" or "UNDEC")."""
+        return {"IN": self.accepted, "OUT": self.rejected}.get(label, self.undecided)
 
 
 LIGHT = Theme(
@@ -103,6 +113,7 @@ DARK = Theme(
     rephrase="#A0A0A0",
     handle="#56B4E9",
     tint=0.30,
+    undecided="#A8A8A8",
 )
 
 PRINT = Theme(
@@ -148,6 +159,9 @@ HIGH_CONTRAST = Theme(
     line_width=2.4,
     seeded_opacity=0.7,
     tint=0.0,
+    accepted="#00D19A",
+    rejected="#FF7A3D",
+    undecided="#C8C8C8",
 )
 
 THEMES: dict[str, Theme] = {t.name: t for t in (LIGHT, DARK, PRINT, HIGH_CONTRAST)}

@@ -9,6 +9,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+# Parsing must stay light: the choices come from the evaluate command, not from the semantics.
+from mapping.commands.evaluate import _READINGS, _SEMANTICS
+
 NAME = "export"
 HELP = "export a map as a picture (.png .svg .pdf) or a graph (.dot .graphml)"
 GRAPH_SUFFIXES = (".dot", ".gv", ".graphml")
@@ -52,6 +55,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--position",
         metavar="KEY",
         help="only this position (id or label) and what supports or attacks it",
+    )
+    parser.add_argument(
+        "--evaluate",
+        metavar="SEMANTICS",
+        choices=_SEMANTICS,
+        help="colour the nodes IN/OUT/UNDEC (or draw strengths) as Evaluate mode does: "
+        + ", ".join(_SEMANTICS),
+    )
+    parser.add_argument(
+        "--support",
+        choices=_READINGS,
+        default="general",
+        help="with --evaluate: how supports become attacks (default general)",
+    )
+    parser.add_argument(
+        "--extension",
+        type=int,
+        default=1,
+        metavar="N",
+        help="with --evaluate: which extension to draw (default 1, the first)",
     )
     parser.add_argument(
         "--layout",
@@ -102,6 +125,9 @@ def run(args: argparse.Namespace) -> int:
         find_format(path=output, reading=False).writer()(argument_map, output)
         what = "GraphML" if suffix == ".graphml" else "DOT"
     else:
+        evaluation = _evaluation(argument_map, args) if args.evaluate else None
+        if evaluation is not None:
+            remarks.append(evaluation.caption)
         options = RenderOptions(
             theme=args.theme,
             dpi=args.dpi,
@@ -111,6 +137,7 @@ def run(args: argparse.Namespace) -> int:
             legend=args.legend,
             title=not args.no_title,
             only=only,
+            evaluation=evaluation,
         )
         export_image(argument_map, output, options)
         remarks.extend(options.notes)
@@ -119,6 +146,23 @@ def run(args: argparse.Namespace) -> int:
     extra = f" ({'; '.join(remarks)})" if remarks else ""
     print(f"{output}: {what}, {shown} nodes{extra}")
     return 0
+
+
+def _evaluation(argument_map, args: argparse.Namespace):
+    """The overlay of ``--evaluate`` (one extension of the map's evaluation)."""
+    from desktop.canvas.verdicts import EvaluationOverlay
+    from desktop.render import ExportError
+    from mapping.semantics import evaluate_map
+
+    limit = max(args.extension, 1)
+    evaluation = evaluate_map(argument_map, args.evaluate, support=args.support, limit=limit)
+    count = len(evaluation.labellings)
+    if not evaluation.is_gradual and args.extension != 1 and not 1 <= args.extension <= count:
+        raise ExportError(
+            f"--extension {args.extension}: the {args.evaluate} semantics gives {count} "
+            f"extension{'s' * (count != 1)} of this map"
+        )
+    return EvaluationOverlay.from_evaluation(evaluation, args.extension - 1)
 
 
 def _size(path: Path, suffix: str) -> str:

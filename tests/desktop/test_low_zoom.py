@@ -112,3 +112,26 @@ def test_exports_draw_full_detail_at_any_scale(qapp, argument_map):
     exported, on_screen = paint(False), paint(True)
     assert exported != on_screen  # the export has the label's text, the screen a plain box
     widget.deleteLater()
+
+
+def test_the_sketch_shows_evaluate_mode_by_texture_as_well_as_colour(qapp):
+    from PySide6.QtCore import Qt
+
+    from desktop.canvas.scene import MapScene
+    from desktop.canvas.verdicts import EvaluationOverlay
+    from mapping.model import ArgumentMap
+    from mapping.semantics import evaluate_map
+
+    m = ArgumentMap()
+    m.add_node(id="p", kind="position", label="Position")
+    m.add_node(id="a", label="Unattacked attacker", x=200)
+    m.add_edge("a", "p", "attack")
+    scene = MapScene(m)
+    plain = scene.sketch()
+    assert {brush.style() for _pen, brush, _rects in plain.boxes} == {Qt.BrushStyle.SolidPattern}
+    scene.set_evaluation(EvaluationOverlay.from_evaluation(evaluate_map(m, "grounded")))
+    evaluated = scene.sketch()
+    assert evaluated is not plain  # the overlay changed, so the sketch was made again
+    styles = {brush.style() for _pen, brush, _rects in evaluated.boxes}
+    assert styles == {Qt.BrushStyle.SolidPattern, Qt.BrushStyle.BDiagPattern}  # IN and OUT
+    scene.detach()
