@@ -195,7 +195,7 @@ def bench_map(size: int) -> None:
         ("grounded", "general"),
         ("grounded", "deductive"),
         ("grounded", "none"),
-        ("preferred", "general"),
+        ("preferred", "deductive"),
         ("dfquad", "general"),
         ("quadratic", "general"),
     ):

@@ -14,7 +14,7 @@ NAME = "evaluate"
 HELP = "label a map's positions and claims IN/OUT/UNDEC (or give strengths); also ICCMA files"
 
 _SEMANTICS = ("grounded", "complete", "preferred", "stable", "dfquad", "quadratic")
-_READINGS = ("general", "deductive", "necessary", "none")
+_READINGS = ("deductive", "general", "necessary", "none")
 _MAX_COLUMNS = 8
 
 
@@ -27,8 +27,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="labelling semantics, or dfquad/quadratic for gradual strengths (default: grounded)",
     )  # fmt: skip
     parser.add_argument(
-        "--support", choices=_READINGS, default="general",
-        help="how supports become attacks for labelling semantics (default: general; "
+        "--support", choices=_READINGS, default="deductive",
+        help="how supports become attacks for labelling semantics (default: deductive; "
         "see docs/SEMANTICS.md)",
     )  # fmt: skip
     parser.add_argument(

@@ -27,12 +27,12 @@ from mapping.semantics.framework import Framework
 
 ARGUMENT_KINDS = ("position", "claim")
 SUPPORT_READINGS: dict[str, str] = {
-    "general": "supported and secondary attacks (Cayrol & Lagasquie-Schiex 2005)",
     "deductive": "accepting an argument commits to what it supports (Boella et al. 2010)",
+    "general": "supported and secondary attacks (Cayrol & Lagasquie-Schiex 2005)",
     "necessary": "an argument needs what supports it (Nouioua & Risch 2010)",
     "none": "supports are ignored; attacks only",
 }
-DEFAULT_SUPPORT = "general"
+DEFAULT_SUPPORT = "deductive"
 
 
 @dataclass(frozen=True)

@@ -140,7 +140,7 @@ def test_json_form() -> None:
     m = build([("a", "b")], [])
     data = evaluate_map(m).to_json()
     assert data["labellings"] == [{"a": "IN", "b": "OUT"}]
-    assert data["semantics"] == "grounded" and data["support"] == "general"
+    assert data["semantics"] == "grounded" and data["support"] == "deductive"
     gradual = evaluate_map(m, "dfquad").to_json()
     assert gradual["strengths"] == {"a": 0.5, "b": 0.25} and gradual["converged"]
 
