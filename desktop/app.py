@@ -68,7 +68,7 @@ def run_application(files: Sequence[str], *, debug: bool = False) -> int:
     if documents:
         windows[-1].import_documents(documents)
     for window in windows:
-        window.view.zoom_fit()
+        window.view.zoom_to_read()
 
     def after_first_paint() -> None:
         for path in opened:

@@ -41,6 +41,10 @@ MAX_ZOOM = 8.0
 ZOOM_STEP = 1.15
 
 
+READABLE_ZOOM = 0.6
+"""The least zoom a map opens at: labels stay legible (text is drawn from 35 %, LOW_DETAIL)."""
+
+
 class MapView(QGraphicsView):
     """The canvas: select, drag, connect, zoom, pan, find and edit labels in place."""
 
@@ -126,6 +130,20 @@ class MapView(QGraphicsView):
         if self.zoom > max_zoom:
             self.set_zoom(max_zoom)
         self.centerOn(rect.center())
+        self.zoomChanged.emit(self.zoom)
+
+    def zoom_to_read(self, readable: float = READABLE_ZOOM) -> None:
+        """Fit the map when it stays legible; otherwise zoom to read and show its top (positions).
+
+        A freshly opened map should greet the user with words, not a sketch of boxes.
+        """
+        self.zoom_fit()
+        if self.zoom >= readable:
+            return
+        rect = self.map_scene().map_rect()
+        self.set_zoom(readable)
+        visible_height = self.viewport().height() / self.zoom
+        self.centerOn(rect.center().x(), rect.top() + visible_height / 2)
         self.zoomChanged.emit(self.zoom)
 
     def wheelEvent(self, event: QWheelEvent) -> None:

@@ -28,6 +28,7 @@ def test_low_zoom_paints_the_sketch_not_the_items(qtbot, argument_map, monkeypat
     painted = _count_item_paints(monkeypatch)  # before the items exist: Qt binds paint then
     window = MainWindow(MapSession(argument_map))
     qtbot.addWidget(window)
+    window.resize(1280, 820)  # room for the canvas beside the docks, whatever the screen
     window.show()
     for item in window.scene.node_items():  # so every paint reaches NodeItem.paint
         item.setCacheMode(NodeItem.CacheMode.NoCache)
@@ -135,3 +136,26 @@ def test_the_sketch_shows_evaluate_mode_by_texture_as_well_as_colour(qapp):
     styles = {brush.style() for _pen, brush, _rects in evaluated.boxes}
     assert styles == {Qt.BrushStyle.SolidPattern, Qt.BrushStyle.BDiagPattern}  # IN and OUT
     scene.detach()
+
+
+def test_a_big_map_opens_readable_at_its_top_and_fit_still_shows_everything(qtbot):
+    from desktop.canvas.items import LOW_DETAIL
+    from desktop.canvas.view import READABLE_ZOOM
+    from desktop.main_window import MainWindow
+    from desktop.session import MapSession
+    from mapping.model import ArgumentMap
+
+    m = ArgumentMap()
+    m.add_node(id="p", kind="position", label="Top position", x=0, y=0)
+    for i in range(40):
+        m.add_node(id=f"c{i}", label=f"Claim {i}", x=(i - 20) * 250.0, y=300.0 + (i % 5) * 150)
+    window = MainWindow(MapSession(m))
+    qtbot.addWidget(window)
+    window.resize(1000, 700)
+    window.show()
+    window.view.zoom_to_read()
+    assert window.view.zoom == READABLE_ZOOM > LOW_DETAIL
+    top = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    assert top.contains(0.0, 0.0)  # the position row is in view
+    window.view.zoom_fit()
+    assert window.view.zoom < LOW_DETAIL  # Fit Map still shows the whole (wide) map
