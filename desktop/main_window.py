@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
         self._create_status_bar()
         self._connect_session()
         self.view.contextMenuRequested.connect(self._show_context_menu)
-        self.resize(1280, 820)
+        self._restore_geometry()
         _open_windows.append(self)
         from desktop.panels import install_panels  # the docks, welcome page, wizard, settings
 
@@ -135,6 +135,22 @@ class MainWindow(QMainWindow):
         self.docks.append(dock)
         self.menus["panels"].addAction(dock.toggleViewAction())
         return dock
+
+    def _restore_geometry(self) -> None:
+        """Where the last window was; the first time, most of the screen (the canvas needs room)."""
+        saved = settings().value("window/geometry")
+        if saved is not None and self.restoreGeometry(saved):
+            return
+        self.resize(1280, 820)
+        screen = QApplication.primaryScreen()
+        if screen is not None:
+            available = screen.availableGeometry()
+            width = min(available.width(), max(1280, int(available.width() * 0.85)))
+            height = min(available.height(), max(820, int(available.height() * 0.85)))
+            self.resize(width, height)
+            frame = self.frameGeometry()
+            frame.moveCenter(available.center())
+            self.move(frame.topLeft())
 
     def show_canvas(self) -> None:
         self.central_stack.setCurrentWidget(self.view)
@@ -164,7 +180,7 @@ class MainWindow(QMainWindow):
         old_scene.deleteLater()
         self.sessionChanged.emit(session)
         self.show_canvas()
-        QTimer.singleShot(0, self.view, self.view.zoom_fit)
+        QTimer.singleShot(0, self.view, self.view.zoom_to_read)
 
     def _connect_session(self) -> None:
         self.session.fileChanged.connect(self._update_title)
@@ -654,6 +670,7 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             event.ignore()
             return
+        settings().setValue("window/geometry", self.saveGeometry())
         self.view.close_label_editor(commit=False)
         self.autosaver.stop()
         self.scene.detach()

@@ -13,3 +13,16 @@ def test_deleting_an_unclosed_window_with_a_selection_raises_nothing(qtbot):
     window.session.select(["n1"])
     assert window.scene.selected_ids() == ["n1"]
     shiboken6.delete(window)  # pytest-qt fails the test if a slot raises during destruction
+
+
+def test_the_window_remembers_its_geometry(qtbot):
+    from desktop.main_window import MainWindow
+
+    first = MainWindow()  # closed (and so deleted) by the test itself, not by qtbot
+    first.resize(700, 500)
+    first.move(30, 40)
+    first.show()
+    first.close()
+    second = MainWindow()
+    assert (second.width(), second.height()) == (700, 500)
+    second.close()
