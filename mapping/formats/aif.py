@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from mapping.errors import FileFormatError, ModelError
+from mapping.formats.files import read_bounded
 from mapping.model import (
     AddDocument,
     AddEdge,
@@ -80,17 +81,7 @@ _SPEAKER_SAYS = re.compile(r"^\s*(.{1,80}?)\s+says\s+'(.*)'\s*$", re.DOTALL)
 def read(path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYTES) -> ArgumentMap:
     """Read an AIF JSON or OVA3 file; refuse anything malformed naming the file and JSON path."""
     name = str(path)
-    try:
-        size = os.path.getsize(path)
-        if size > max_bytes:
-            raise FileFormatError(
-                f"the file is {size / 1_000_000:.1f} MB; DebateMap reads AIF files of up to "
-                f"{max_bytes / 1_000_000:.0f} MB",
-                file=name,
-            )
-        raw = Path(path).read_bytes()
-    except OSError as error:
-        raise FileFormatError(error.strerror or str(error), file=name) from None
+    raw = read_bounded(path, max_bytes, "AIF files")
     return loads(raw, source=name, title=Path(path).name.split(".")[0])
 
 

@@ -42,6 +42,7 @@ from mapping.formats.argdown_syntax import (
     is_data_token,
     parse,
 )
+from mapping.formats.files import decode_text, read_bounded
 from mapping.model import ArgumentMap, Edge, Node, SetMapSetting
 from mapping.model.records import NODE_KINDS
 
@@ -63,20 +64,7 @@ RELATION_TYPES: dict[str, tuple[str, str]] = {
 def read(path: str | os.PathLike[str]) -> ArgumentMap:
     """Import an Argdown file; a syntax error names the file, line and column."""
     name = str(path)
-    try:
-        if os.path.getsize(path) > MAX_FILE_BYTES:
-            raise FileFormatError(
-                f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB", file=name
-            )
-        raw = Path(path).read_bytes()
-    except OSError as error:
-        raise FileFormatError(f"cannot read: {error.strerror or error}", file=name) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise FileFormatError(
-            f"not UTF-8 text (byte {error.start} cannot be decoded)", file=name
-        ) from None
+    text = decode_text(read_bounded(path, MAX_FILE_BYTES, "Argdown files"), name, "Argdown text")
     return loads(text, name=name, default_title=Path(name).stem)
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from mapping.errors import FileFormatError, ModelError
+from mapping.formats.files import decode_text, read_bounded
 from mapping.model import (
     AddDocument,
     AddEdge,
@@ -204,24 +205,15 @@ def _fsync_directory(directory: Path) -> None:
 # --------------------------------------------------------------------------- reading
 def load_map(path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYTES) -> ArgumentMap:
     """Read a ``.debatemap`` file, refusing anything malformed with the file and JSON path."""
-    name = str(path)
-    try:
-        size = os.path.getsize(path)
-        if size > max_bytes:
-            raise FileFormatError(
-                f"the file is {size / 1_000_000:.1f} MB; DebateMap opens maps of up to "
-                f"{max_bytes / 1_000_000:.0f} MB",
-                file=name,
-            )
-        raw = Path(path).read_bytes()
-    except OSError as error:
-        raise FileFormatError(error.strerror or str(error), file=name) from None
-    return loads(raw, source=name)
+    return loads(read_bounded(path, max_bytes, "maps"), source=str(path))
 
 
 def loads(raw: bytes | str, source: str = "<map>") -> ArgumentMap:
     """Parse the bytes (or text) of a ``.debatemap`` file."""
-    text = _decode(raw, source) if isinstance(raw, bytes) else raw.removeprefix("\ufeff")
+    if isinstance(raw, bytes):
+        text = decode_text(raw, source, "a DebateMap map (JSON text)")
+    else:
+        text = raw.removeprefix("\ufeff")
     if not text.strip():
         raise FileFormatError("the file is empty; a DebateMap file is JSON", file=source)
     try:
@@ -235,26 +227,6 @@ def loads(raw: bytes | str, source: str = "<map>") -> ArgumentMap:
     except RecursionError:
         raise FileFormatError("the JSON is nested too deeply to be a map", file=source) from None
     return map_from_dict(data, source=source)
-
-
-def _decode(raw: bytes, source: str) -> str:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise FileFormatError(
-            "the file is saved as UTF-16; DebateMap files are UTF-8 (save it again as UTF-8)",
-            file=source,
-        )
-    if b"\x00" in raw[:8192]:
-        raise FileFormatError("this is a binary file, not a DebateMap map (JSON text)", file=source)
-    try:
-        return raw.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        raise FileFormatError(
-            f"not UTF-8 text (byte 0x{raw[error.start]:02x} cannot be decoded)",
-            file=source,
-            where=f"line {line}, column {column}",
-        ) from None
 
 
 class _Reader:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from mapping.errors import FileFormatError, ModelError
+from mapping.formats.files import decode_text, read_bounded
 from mapping.model import NODE_KINDS, ORIGINS, RELATIONS, ArgumentMap, Node
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
@@ -171,18 +172,7 @@ def _is_color(value: str | None) -> bool:
 def read(path: str | Path) -> ArgumentMap:
     """Read a DOT file: nodes and edges with labels, and positions when ``pos`` is given."""
     name = str(path)
-    try:
-        if Path(path).stat().st_size > MAX_FILE_BYTES:
-            raise FileFormatError("the file is too large for a DOT map (over 32 MB)", file=name)
-        raw = Path(path).read_bytes()
-    except OSError as error:
-        raise FileFormatError(error.strerror or str(error), file=name) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise FileFormatError(
-            "the file is not UTF-8 text", file=name, where=f"byte {error.start}"
-        ) from None
+    text = decode_text(read_bounded(path, MAX_FILE_BYTES, "DOT files"), name, "DOT text")
     return loads(text, source=name)
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from mapping.errors import FileFormatError, ModelError
+from mapping.formats.files import read_bounded
 from mapping.model import NODE_KINDS, ORIGINS, RELATIONS, ArgumentMap
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
@@ -179,13 +180,7 @@ def _rgb(color: str | None) -> tuple[int, int, int] | None:
 def read(path: str | Path) -> ArgumentMap:
     """Read a GraphML file (ours, yEd's, Gephi's or plain) into a new map."""
     name = str(path)
-    try:
-        if Path(path).stat().st_size > MAX_FILE_BYTES:
-            raise FileFormatError("the file is too large for a GraphML map (over 64 MB)", file=name)
-        raw = Path(path).read_bytes()
-    except OSError as error:
-        raise FileFormatError(error.strerror or str(error), file=name) from None
-    return loads(raw, source=name)
+    return loads(read_bounded(path, MAX_FILE_BYTES, "GraphML files"), source=name)
 
 
 def loads(raw: bytes | str, source: str = "<graphml>") -> ArgumentMap:

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from mapping.errors import FileFormatError, ModelError
+from mapping.formats.files import decode_text, read_bounded
 from mapping.model import AddEdge, AddNode, ArgumentMap, Edge, Node, SetMapSetting
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -41,25 +42,8 @@ _STANCE_OF = {"support": "Pro", "attack": "Con", "rephrase": None}
 def read(path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYTES) -> ArgumentMap:
     """Read a Kialo text export; errors name the file and the line."""
     name = str(path)
-    try:
-        size = os.path.getsize(path)
-        if size > max_bytes:
-            raise FileFormatError(
-                f"the file is {size / 1_000_000:.1f} MB; that is not a Kialo export", file=name
-            )
-        raw = Path(path).read_bytes()
-    except OSError as error:
-        raise FileFormatError(error.strerror or str(error), file=name) from None
-    if b"\x00" in raw[:8192]:
-        raise FileFormatError("this is a binary file, not a Kialo text export", file=name)
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        raise FileFormatError(
-            f"not UTF-8 text (byte 0x{raw[error.start]:02x})", file=name, where=f"line {line}"
-        ) from None
-    return loads(text, source=name)
+    raw = read_bounded(path, max_bytes, "Kialo exports")
+    return loads(decode_text(raw, name, "a Kialo text export"), source=name)
 
 
 class _Claim:

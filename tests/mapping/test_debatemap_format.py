@@ -263,7 +263,7 @@ def test_a_huge_file_is_refused_before_reading(tmp_path):
     with path.open("wb") as stream:
         stream.truncate(50 * 1024 * 1024)
     with pytest.raises(
-        FileFormatError, match=r"the file is 52\.4 MB; DebateMap opens maps of up to 34 MB"
+        FileFormatError, match=r"the file is 52\.4 MB; DebateMap reads maps of up to 34 MB"
     ):
         load_map(path)
 

@@ -1,0 +1,55 @@
+"""Reading a file a user names: bounded in size, decoded strictly, errors naming file and place.
+
+Every reader goes through these so that a huge, binary or mis-encoded file gets the same clear
+message whatever format it claims to be.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mapping.errors import FileFormatError
+
+
+def read_bounded(path: str | os.PathLike[str], max_bytes: int, what: str) -> bytes:
+    """The bytes of ``path``; files over ``max_bytes`` are refused before they are read.
+
+    ``what`` names the kind of file in the message, e.g. ``"maps"`` or ``"AIF files"``.
+    """
+    name = str(path)
+    try:
+        size = os.path.getsize(path)
+        if size > max_bytes:
+            raise FileFormatError(
+                f"the file is {size / 1_000_000:.1f} MB; DebateMap reads {what} of up to "
+                f"{max_bytes / 1_000_000:.0f} MB",
+                file=name,
+            )
+        return Path(path).read_bytes()
+    except OSError as error:
+        raise FileFormatError(error.strerror or str(error), file=name) from None
+
+
+def decode_text(raw: bytes, source: str, what: str) -> str:
+    """UTF-8 text (a UTF-8 byte-order mark is dropped); UTF-16 and binary data are refused.
+
+    A byte that is not UTF-8 is reported by line and column, so the user can find it.
+    """
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise FileFormatError(
+            f"the file is saved as UTF-16; {what} must be UTF-8 (save it again as UTF-8)",
+            file=source,
+        )
+    if b"\x00" in raw[:8192]:
+        raise FileFormatError(f"this is a binary file, not {what}", file=source)
+    try:
+        return raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise FileFormatError(
+            f"not UTF-8 text (byte 0x{raw[error.start]:02x} cannot be decoded)",
+            file=source,
+            where=f"line {line}, column {column}",
+        ) from None
