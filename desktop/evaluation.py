@@ -96,7 +96,9 @@ class EvaluateDock(SessionDock):
         self.window_ = window
         self.enabled = False
         self.semantics = "grounded"
-        self.support = "general"
+        from mapping.semantics import DEFAULT_SUPPORT
+
+        self.support = DEFAULT_SUPPORT  # one default for the window and the command line
         self.extension = 0
         self.assumptions: dict[str, str] = {}
         """Node id → "IN" (accepted) or "OUT" (rejected): this window's what-if marks."""

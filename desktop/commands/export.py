@@ -66,8 +66,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--support",
         choices=_READINGS,
-        default="general",
-        help="with --evaluate: how supports become attacks (default general)",
+        default=None,
+        help="with --evaluate: how supports become attacks (default: as 'debatemap evaluate', "
+        "deductive)",
     )
     parser.add_argument(
         "--extension",
@@ -152,10 +153,11 @@ def _evaluation(argument_map, args: argparse.Namespace):
     """The overlay of ``--evaluate`` (one extension of the map's evaluation)."""
     from desktop.canvas.verdicts import EvaluationOverlay
     from desktop.render import ExportError
-    from mapping.semantics import evaluate_map
+    from mapping.semantics import DEFAULT_SUPPORT, evaluate_map
 
     limit = max(args.extension, 1)
-    evaluation = evaluate_map(argument_map, args.evaluate, support=args.support, limit=limit)
+    support = args.support or DEFAULT_SUPPORT
+    evaluation = evaluate_map(argument_map, args.evaluate, support=support, limit=limit)
     count = len(evaluation.labellings)
     if not evaluation.is_gradual and args.extension != 1 and not 1 <= args.extension <= count:
         raise ExportError(

@@ -279,3 +279,13 @@ def test_closing_the_window_ends_the_subscription(qtbot):
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         QCoreApplication.processEvents()
     assert all(cb is not mine[0] for cb, _ in listeners)
+
+
+def test_export_and_evaluate_read_supports_the_same_way_by_default(tmp_path, capsys, qapp):
+    from desktop.cli import main
+    from mapping.resources import example_map_path
+    from mapping.semantics import DEFAULT_SUPPORT
+
+    out = tmp_path / "evaluated.svg"
+    assert main(["export", str(example_map_path()), "-o", str(out), "--evaluate", "grounded"]) == 0
+    assert f"support read as '{DEFAULT_SUPPORT}'" in capsys.readouterr().out
