@@ -494,7 +494,9 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QFileDialog
 
         folder = str(self.session.path.parent) if self.session.path else ""
-        filters = f"{MAP_FILTER};;Documents (*.txt *.md *.html *.htm);;All files (*)"
+        filters = ";;".join(
+            [*_readable_map_filters(), "Documents (*.txt *.md *.html *.htm)", "All files (*)"]
+        )
         path, _ = QFileDialog.getOpenFileName(self, "Open Map", folder, filters)
         return path
 
@@ -507,13 +509,14 @@ class MainWindow(QMainWindow):
 
     def open_file(self, path: str | Path) -> bool:
         """Load a map into this window; on error say why and keep the current map."""
-        from mapping.formats.debatemap import load_map
+        from mapping.formats.registry import find_format
 
         path = Path(path)
         if not self.maybe_save():
             return False
         try:
-            argument_map = load_map(path)
+            # Argdown, AIF, GraphML ... open as new maps; Save then asks where to keep the map.
+            argument_map = find_format(None, path, reading=True).reader()(path)
         except MappingError as error:
             self.show_error(f"DebateMap could not open {path.name}.", str(error))
             return False
@@ -713,8 +716,22 @@ class MainWindow(QMainWindow):
 
 
 def _is_openable(path: str) -> bool:
-    suffix = Path(path).suffix.lower()
-    return suffix == ".debatemap" or suffix in DOCUMENT_SUFFIXES
+    from mapping.formats.registry import FORMATS
+
+    lower = path.lower()
+    readable = (ext for f in FORMATS if f.can_read for ext in f.extensions)
+    return Path(path).suffix.lower() in DOCUMENT_SUFFIXES or any(map(lower.endswith, readable))
+
+
+def _readable_map_filters() -> list[str]:
+    """File-dialog filters for every format the registry reads: all maps first, then each."""
+    from mapping.formats.registry import FORMATS
+
+    readable = [f for f in FORMATS if f.can_read]
+    patterns = [" ".join(f"*{ext}" for ext in f.extensions) for f in readable]
+    return [f"All maps ({' '.join(patterns)})"] + [
+        f"{f.title} ({pattern})" for f, pattern in zip(readable, patterns, strict=True)
+    ]
 
 
 def open_window(argument_map: ArgumentMap | None = None, path: Path | None = None) -> MainWindow:

@@ -30,3 +30,21 @@ def test_the_window_remembers_its_geometry(qtbot):
         assert second.size() == remembered
     finally:
         second.close()
+
+
+def test_open_reads_every_registered_format(qtbot, tmp_path):
+    """File ▸ Open takes Argdown (or any registered format) as well as .debatemap."""
+    from desktop.main_window import MainWindow, _is_openable, _readable_map_filters
+
+    source = tmp_path / "debate.argdown"
+    source.write_text("[Peace]: We should talk.\n  - [War]: Talks failed.\n", encoding="utf-8")
+    window = MainWindow()
+    try:
+        assert window.open_file(source)
+        labels = {n.label or n.text for n in window.session.map.nodes.values()}
+        assert {"Peace", "War"} <= labels or {"We should talk.", "Talks failed."} <= labels
+        assert len(window.session.map.edges) == 1
+    finally:
+        window.close()
+    assert _is_openable(str(source)) and _is_openable("x.ova.json") and not _is_openable("x.exe")
+    assert "*.argdown" in _readable_map_filters()[0]
