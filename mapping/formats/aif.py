@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from mapping.errors import FileFormatError, ModelError
-from mapping.formats.files import read_bounded
+from mapping.formats.files import decode_text, parse_json, read_bounded
 from mapping.model import (
     AddDocument,
     AddEdge,
@@ -87,34 +87,8 @@ def read(path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYTES) -> Ar
 
 def loads(raw: bytes | str, source: str = "<aif>", title: str = "") -> ArgumentMap:
     """Parse the bytes (or text) of an AIF JSON or OVA3 file."""
-    if isinstance(raw, bytes):
-        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-            raise FileFormatError("the file is UTF-16; AIF JSON is UTF-8", file=source)
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as error:
-            line = raw.count(b"\n", 0, error.start) + 1
-            column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-            raise FileFormatError(
-                f"not UTF-8 text (byte 0x{raw[error.start]:02x} cannot be decoded)",
-                file=source,
-                where=f"line {line}, column {column}",
-            ) from None
-    else:
-        text = raw
-    text = text.removeprefix("\ufeff")
-    if not text.strip():
-        raise FileFormatError("the file is empty; an AIF file is JSON", file=source)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise FileFormatError(
-            f"not valid JSON: {error.msg}",
-            file=source,
-            where=f"line {error.lineno}, column {error.colno}",
-        ) from None
-    except RecursionError:
-        raise FileFormatError("the JSON is nested too deeply to be AIF", file=source) from None
+    text = decode_text(raw, source, "AIF JSON") if isinstance(raw, bytes) else raw
+    data = parse_json(text, source, "an AIF file")
     return map_from_aif(data, source=source, title=title)
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from mapping.errors import FileFormatError, ModelError
-from mapping.formats.files import decode_text, read_bounded
+from mapping.formats.files import decode_text, parse_json, read_bounded
 from mapping.model import (
     AddDocument,
     AddEdge,
@@ -214,18 +214,7 @@ def loads(raw: bytes | str, source: str = "<map>") -> ArgumentMap:
         text = decode_text(raw, source, "a DebateMap map (JSON text)")
     else:
         text = raw.removeprefix("\ufeff")
-    if not text.strip():
-        raise FileFormatError("the file is empty; a DebateMap file is JSON", file=source)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise FileFormatError(
-            f"not valid JSON: {error.msg}",
-            file=source,
-            where=f"line {error.lineno}, column {error.colno}",
-        ) from None
-    except RecursionError:
-        raise FileFormatError("the JSON is nested too deeply to be a map", file=source) from None
+    data = parse_json(text, source, "a DebateMap map")
     return map_from_dict(data, source=source)
 
 

@@ -6,8 +6,10 @@ message whatever format it claims to be.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
+from typing import Any
 
 from mapping.errors import FileFormatError
 
@@ -53,3 +55,20 @@ def decode_text(raw: bytes, source: str, what: str) -> str:
             file=source,
             where=f"line {line}, column {column}",
         ) from None
+
+
+def parse_json(text: str, source: str, what: str) -> Any:
+    """JSON from ``text``; an empty, malformed or absurdly nested file names line and column."""
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise FileFormatError(f"the file is empty; {what} is JSON", file=source)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise FileFormatError(
+            f"not valid JSON: {error.msg}",
+            file=source,
+            where=f"line {error.lineno}, column {error.colno}",
+        ) from None
+    except RecursionError:
+        raise FileFormatError(f"the JSON is nested too deeply to be {what}", file=source) from None
