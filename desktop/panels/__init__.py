@@ -70,7 +70,9 @@ def install_panels(window: QMainWindow, session: MapSession | None = None) -> Pa
     window.splitDockWidget(panels.positions, panels.outline, Qt.Orientation.Vertical)
     window.splitDockWidget(panels.documents, panels.inspector, Qt.Orientation.Vertical)
     _size_docks(window, panels)
-    QTimer.singleShot(0, window, lambda: _size_docks(window, panels))  # again once the window is laid out
+    QTimer.singleShot(
+        0, window, lambda: _size_docks(window, panels)
+    )  # again once the window is laid out
 
     # The window swaps its scene with its session, so look the scene up at each change.
     panels.positions.hiddenChanged.connect(lambda ids: _hide(window, ids))
