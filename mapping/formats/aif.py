@@ -38,7 +38,12 @@ from pathlib import Path
 from typing import Any
 
 from mapping.errors import FileFormatError, ModelError
-from mapping.formats.files import decode_text, parse_json, read_bounded
+from mapping.formats.files import (
+    decode_text,
+    describe_json_value,
+    parse_json,
+    read_bounded,
+)
 from mapping.model import (
     AddDocument,
     AddEdge,
@@ -96,22 +101,14 @@ def _fail(source: str, where: str, message: str) -> FileFormatError:
     return FileFormatError(message, file=source, where=where)
 
 
-def _kind(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return f"text {json.dumps(value[:40], ensure_ascii=False)}"
-    if isinstance(value, int | float):
-        return f"the number {value}"
-    return {dict: "an object", list: "a list"}.get(type(value), type(value).__name__)
-
-
 def _ident(value: Any, source: str, where: str) -> str:
     """AIF ids are strings, but several tools write numbers; both are accepted as text."""
     if isinstance(value, bool) or not isinstance(value, str | int):
-        raise _fail(source, where, f"expected an id (text or a whole number), found {_kind(value)}")
+        raise _fail(
+            source,
+            where,
+            f"expected an id (text or a whole number), found {describe_json_value(value)}",
+        )
     ident = str(value)
     if not ident:
         raise _fail(source, where, "an id must not be empty")
@@ -139,7 +136,9 @@ class _Graph:
 def _check_graph(aif: Any, source: str, prefix: str) -> _Graph:
     """Validate the AIF part and index it; every problem names its JSON path."""
     if not isinstance(aif, dict):
-        raise _fail(source, prefix or "(top level)", f"expected an object, found {_kind(aif)}")
+        raise _fail(
+            source, prefix or "(top level)", f"expected an object, found {describe_json_value(aif)}"
+        )
     where = prefix or "(top level)"
     if "nodes" not in aif:
         raise _fail(source, where, 'the field "nodes" is missing: this is not AIF JSON')
@@ -147,11 +146,11 @@ def _check_graph(aif: Any, source: str, prefix: str) -> _Graph:
     p = f"{prefix}." if prefix else ""
     nodes = aif["nodes"]
     if not isinstance(nodes, list):
-        raise _fail(source, f"{p}nodes", f"expected a list, found {_kind(nodes)}")
+        raise _fail(source, f"{p}nodes", f"expected a list, found {describe_json_value(nodes)}")
     for i, item in enumerate(nodes):
         at = f"{p}nodes[{i}]"
         if not isinstance(item, dict):
-            raise _fail(source, at, f"expected an object, found {_kind(item)}")
+            raise _fail(source, at, f"expected an object, found {describe_json_value(item)}")
         if "nodeID" not in item:
             raise _fail(source, at, 'the field "nodeID" is missing')
         node_id = _ident(item["nodeID"], source, f"{at}.nodeID")
@@ -160,24 +159,26 @@ def _check_graph(aif: Any, source: str, prefix: str) -> _Graph:
         node_type = item.get("type")
         if not isinstance(node_type, str):
             raise _fail(
-                source, f"{at}.type", f'expected a node type such as "I", found {_kind(node_type)}'
+                source,
+                f"{at}.type",
+                f'expected a node type such as "I", found {describe_json_value(node_type)}',
             )
         text = item.get("text", "")
         if text is None:
             text = ""
         if not isinstance(text, str):
-            raise _fail(source, f"{at}.text", f"expected text, found {_kind(text)}")
+            raise _fail(source, f"{at}.text", f"expected text, found {describe_json_value(text)}")
         record = dict(item)
         record["nodeID"], record["type"], record["text"] = node_id, node_type.strip(), text
         graph.nodes[node_id] = record
         graph.position[node_id] = i
     edges = aif.get("edges", [])
     if not isinstance(edges, list):
-        raise _fail(source, f"{p}edges", f"expected a list, found {_kind(edges)}")
+        raise _fail(source, f"{p}edges", f"expected a list, found {describe_json_value(edges)}")
     for i, item in enumerate(edges):
         at = f"{p}edges[{i}]"
         if not isinstance(item, dict):
-            raise _fail(source, at, f"expected an object, found {_kind(item)}")
+            raise _fail(source, at, f"expected an object, found {describe_json_value(item)}")
         ends = []
         for key in ("fromID", "toID"):
             if key not in item:
@@ -197,7 +198,11 @@ def _check_graph(aif: Any, source: str, prefix: str) -> _Graph:
         if value is None:
             value = []
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-            raise _fail(source, f"{p}{key}", f"expected a list of objects, found {_kind(value)}")
+            raise _fail(
+                source,
+                f"{p}{key}",
+                f"expected a list of objects, found {describe_json_value(value)}",
+            )
         setattr(graph, key, value)
     graph.top = aif
     graph.extras = aif.get("debatemap")
@@ -209,7 +214,9 @@ def map_from_aif(data: Any, source: str = "<aif>", title: str = "") -> ArgumentM
     if isinstance(data, dict) and "AIF" in data:
         return _from_graph(_check_graph(data["AIF"], source, "AIF"), data, source, title)
     if not isinstance(data, dict):
-        raise _fail(source, "(top level)", f"expected an AIF object, found {_kind(data)}")
+        raise _fail(
+            source, "(top level)", f"expected an AIF object, found {describe_json_value(data)}"
+        )
     return _from_graph(_check_graph(data, source, ""), None, source, title)
 
 
@@ -515,17 +522,19 @@ def _apply_extras(extras: Any, title: str, nodes: list[Node], edges: list[Edge],
     from mapping.model.records import check_edge, check_node
 
     if not isinstance(extras, dict):
-        raise _fail(source, where, f"expected an object, found {_kind(extras)}")
+        raise _fail(source, where, f"expected an object, found {describe_json_value(extras)}")
     title = extras.get("title", title)
     if not isinstance(title, str):
-        raise _fail(source, f"{where}.title", f"expected text, found {_kind(title)}")
+        raise _fail(source, f"{where}.title", f"expected text, found {describe_json_value(title)}")
     documents = None
     if "documents" in extras:
         from mapping.formats.debatemap import _read_document, _Reader
 
         items = extras["documents"]
         if not isinstance(items, list):
-            raise _fail(source, f"{where}.documents", f"expected a list, found {_kind(items)}")
+            raise _fail(
+                source, f"{where}.documents", f"expected a list, found {describe_json_value(items)}"
+            )
         reader = _Reader(source)
         documents = [
             _read_document(reader, item, f"{where}.documents[{i}]") for i, item in enumerate(items)
@@ -534,7 +543,9 @@ def _apply_extras(extras: Any, title: str, nodes: list[Node], edges: list[Edge],
     for key, records, check in (("nodes", nodes, check_node), ("edges", edges, check_edge)):
         table = extras.get(key, {})
         if not isinstance(table, dict):
-            raise _fail(source, f"{where}.{key}", f"expected an object, found {_kind(table)}")
+            raise _fail(
+                source, f"{where}.{key}", f"expected an object, found {describe_json_value(table)}"
+            )
         updated = []
         for record in records:
             change = table.get(record.id)
@@ -543,11 +554,13 @@ def _apply_extras(extras: Any, title: str, nodes: list[Node], edges: list[Edge],
                 continue
             at = f"{where}.{key}.{record.id}"
             if not isinstance(change, dict):
-                raise _fail(source, at, f"expected an object, found {_kind(change)}")
+                raise _fail(source, at, f"expected an object, found {describe_json_value(change)}")
             change = dict(change)
             other = change.pop("data", {})
             if not isinstance(other, dict):
-                raise _fail(source, f"{at}.data", f"expected an object, found {_kind(other)}")
+                raise _fail(
+                    source, f"{at}.data", f"expected an object, found {describe_json_value(other)}"
+                )
             try:
                 new = replace(record, **change, data={**other, **record.data})
                 check(new)
@@ -582,10 +595,10 @@ def _ova_positions(ova: Any, source: str) -> dict[str, dict[str, Any]]:
     if ova is None:
         return {}
     if not isinstance(ova, dict):
-        raise _fail(source, "OVA", f"expected an object, found {_kind(ova)}")
+        raise _fail(source, "OVA", f"expected an object, found {describe_json_value(ova)}")
     items = ova.get("nodes", [])
     if not isinstance(items, list):
-        raise _fail(source, "OVA.nodes", f"expected a list, found {_kind(items)}")
+        raise _fail(source, "OVA.nodes", f"expected a list, found {describe_json_value(items)}")
     positions = {}
     for i, item in enumerate(items):
         if not isinstance(item, dict) or "nodeID" not in item:
@@ -636,7 +649,7 @@ def _ova_document(value: Any, source: str) -> tuple[Document | None, dict[str, t
     else:
         markup, url = value, ""
     if not isinstance(markup, str):
-        raise _fail(source, "text.txt", f"expected text, found {_kind(markup)}")
+        raise _fail(source, "text.txt", f"expected text, found {describe_json_value(markup)}")
     if not markup.strip():
         return None, {}
     extractor = _TextExtractor()

@@ -17,7 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from mapping.errors import FileFormatError, ModelError
-from mapping.formats.files import decode_text, parse_json, read_bounded
+from mapping.formats.files import (
+    decode_text,
+    describe_json_value,
+    parse_json,
+    read_bounded,
+)
 from mapping.model import (
     AddDocument,
     AddEdge,
@@ -229,12 +234,12 @@ class _Reader:
 
     def obj(self, value: Any, where: str) -> Mapping[str, Any]:
         if not isinstance(value, dict):
-            raise self.fail(where, f"expected an object, found {_json_type(value)}")
+            raise self.fail(where, f"expected an object, found {describe_json_value(value)}")
         return value
 
     def array(self, value: Any, where: str) -> list[Any]:
         if not isinstance(value, list):
-            raise self.fail(where, f"expected a list, found {_json_type(value)}")
+            raise self.fail(where, f"expected a list, found {describe_json_value(value)}")
         return value
 
     def string(self, item: Mapping[str, Any], key: str, where: str, default: Any = ...) -> Any:
@@ -246,7 +251,7 @@ class _Reader:
         if value is None and default is None:
             return None
         if not isinstance(value, str):
-            raise self.fail(f"{where}.{key}", f"expected text, found {_json_type(value)}")
+            raise self.fail(f"{where}.{key}", f"expected text, found {describe_json_value(value)}")
         return value
 
     def number(self, item: Mapping[str, Any], key: str, where: str, default: Any) -> Any:
@@ -258,7 +263,9 @@ class _Reader:
             or not isinstance(value, int | float)
             or not math.isfinite(value)
         ):
-            raise self.fail(f"{where}.{key}", f"expected a number, found {_json_type(value)}")
+            raise self.fail(
+                f"{where}.{key}", f"expected a number, found {describe_json_value(value)}"
+            )
         return value
 
     def integer(self, item: Mapping[str, Any], key: str, where: str) -> int:
@@ -266,7 +273,9 @@ class _Reader:
             raise self.fail(where, f'the field "{key}" is missing')
         value = item[key]
         if isinstance(value, bool) or not isinstance(value, int):
-            raise self.fail(f"{where}.{key}", f"expected a whole number, found {_json_type(value)}")
+            raise self.fail(
+                f"{where}.{key}", f"expected a whole number, found {describe_json_value(value)}"
+            )
         return value
 
     def choice(
@@ -285,18 +294,6 @@ class _Reader:
         return value
 
 
-def _json_type(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return f"text {json.dumps(value[:40], ensure_ascii=False)}"
-    if isinstance(value, int | float):
-        return f"the number {value}"
-    return {dict: "an object", list: "a list"}.get(type(value), type(value).__name__)
-
-
 def map_from_dict(data: Any, source: str = "<map>") -> ArgumentMap:
     """Build a map from parsed JSON, validating every field first."""
     read = _Reader(source)
@@ -306,7 +303,7 @@ def map_from_dict(data: Any, source: str = "<map>") -> ArgumentMap:
         raise read.fail("format", f'expected "debatemap", found {found}: not a DebateMap map')
     version = top.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise read.fail("version", f"expected a whole number, found {_json_type(version)}")
+        raise read.fail("version", f"expected a whole number, found {describe_json_value(version)}")
     if version > FORMAT_VERSION:
         raise read.fail(
             "version",
@@ -371,10 +368,14 @@ def _read_node(read: _Reader, value: Any, where: str) -> Node:
     tags = read.array(item.get("tags", []), f"{where}.tags")
     for j, tag in enumerate(tags):
         if not isinstance(tag, str):
-            raise read.fail(f"{where}.tags[{j}]", f"expected text, found {_json_type(tag)}")
+            raise read.fail(
+                f"{where}.tags[{j}]", f"expected text, found {describe_json_value(tag)}"
+            )
     pinned = item.get("pinned", False)
     if not isinstance(pinned, bool):
-        raise read.fail(f"{where}.pinned", f"expected true or false, found {_json_type(pinned)}")
+        raise read.fail(
+            f"{where}.pinned", f"expected true or false, found {describe_json_value(pinned)}"
+        )
     extra = {k: v for k, v in item.items() if k not in _NODE_KEYS}
     data = dict(read.obj(item.get("data", {}), f"{where}.data"))
     data.update(extra)  # unknown fields are kept, not dropped

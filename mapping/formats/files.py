@@ -72,3 +72,16 @@ def parse_json(text: str, source: str, what: str) -> Any:
         ) from None
     except RecursionError:
         raise FileFormatError(f"the JSON is nested too deeply to be {what}", file=source) from None
+
+
+def describe_json_value(value: Any) -> str:
+    """A wrong JSON value as an error message shows it: ``null``, ``a list``, ``text "…"``."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f"text {json.dumps(value[:40], ensure_ascii=False)}"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    return {dict: "an object", list: "a list"}.get(type(value), type(value).__name__)
