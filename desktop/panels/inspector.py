@@ -15,11 +15,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -109,6 +111,14 @@ class ColorButton(QPushButton):
             self.colorPicked.emit(chosen.name())
 
 
+def _scrolled(page: QWidget) -> QScrollArea:
+    scroller = QScrollArea()
+    scroller.setWidgetResizable(True)
+    scroller.setFrameShape(QFrame.Shape.NoFrame)
+    scroller.setWidget(page)
+    return scroller
+
+
 class InspectorDock(SessionDock):
     """Fields of the selection: nodes, relations, or the fields several selected items share."""
 
@@ -126,8 +136,10 @@ class InspectorDock(SessionDock):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.empty.setMargin(8)
         self.pages.addWidget(self.empty)
-        self.pages.addWidget(self._build_node_page())
-        self.pages.addWidget(self._build_edge_page())
+        # Forms scroll, so the dock can be as short as the user likes (and its height is the
+        # layout's choice, not the form's): the documents above it need the room more.
+        self.pages.addWidget(_scrolled(self._build_node_page()))
+        self.pages.addWidget(_scrolled(self._build_edge_page()))
         self.setWidget(self.pages)
 
     def _build_node_page(self) -> QWidget:
