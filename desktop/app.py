@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop.icons import APP_ID, app_icon
+from desktop.icons import APP_ID
 from mapping import __version__
 
 
@@ -19,13 +19,13 @@ def application() -> QApplication:
     app.setOrganizationName("DebateMap")
     app.setOrganizationDomain("debatemap.org")
     app.setApplicationVersion(__version__)
-    # The icon for every window, and the id that lets the desktop match windows to the entry.
-    app.setWindowIcon(app_icon())
+    # The id that lets the desktop match windows to the entry (and so find the icon there);
+    # the icon itself is set by run_application after the first paint (start-up time).
     app.setDesktopFileName(APP_ID)
     if app.platformName() == "offscreen":
         # Qt's offscreen platform crashes at exit while its clipboard holds data; real
         # platforms keep the clipboard for other programs, so only this one is cleared.
-        app.aboutToQuit.connect(app.clipboard().clear)
+        app.aboutToQuit.connect(lambda: app.clipboard().clear())
     return app  # type: ignore[return-value]
 
 
@@ -33,7 +33,8 @@ def run_application(files: Sequence[str], *, debug: bool = False) -> int:
     """Open a window per map file (or the bundled example) and run until the last one closes.
 
     The first paint comes first: each window is built once, on its loaded map, and what can
-    wait (the recent-files list, the search for autosaves to recover) runs after it.
+    wait (the side panels and other tools, the recent-files list, the search for autosaves to
+    recover) runs after it.
     """
     from desktop.main_window import DOCUMENT_SUFFIXES, MainWindow, remember_recent
     from desktop.session import MapSession
@@ -57,7 +58,7 @@ def run_application(files: Sequence[str], *, debug: bool = False) -> int:
             window.show()
             window.open_file(path)  # shows the error over an empty map, the usual way
         else:
-            window = MainWindow(session)
+            window = MainWindow(session, tools_later=True)
             window.show()
             opened.append(path)
         windows.append(window)
@@ -66,11 +67,17 @@ def run_application(files: Sequence[str], *, debug: bool = False) -> int:
         window.show()
         windows.append(window)
     if documents:
+        windows[-1].add_tools()  # the import wizard comes with them
         windows[-1].import_documents(documents)
     for window in windows:
         window.view.zoom_to_read()
 
     def after_first_paint() -> None:
+        from desktop.icons import app_icon
+
+        app.setWindowIcon(app_icon())  # every window, present and future
+        for window in windows:
+            window.add_tools()
         for path in opened:
             remember_recent(path)
         _offer_recovery(windows[0])

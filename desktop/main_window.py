@@ -28,7 +28,7 @@ from desktop.canvas.editor import MapEditor
 from desktop.canvas.scene import MapScene
 from desktop.canvas.theme import Theme, theme_named
 from desktop.canvas.view import MapView
-from desktop.export_actions import install_export_actions
+from desktop.dock_layout import reserve_frames
 from desktop.session import MapSession
 from mapping.errors import MappingError
 from mapping.model import ArgumentMap
@@ -80,7 +80,16 @@ class MainWindow(QMainWindow):
     document_importer: Callable[[MainWindow, list[Path]], None] | None = None
     """Set by the import wizard: called with the .txt/.md/.html files a user opens or drops."""
 
-    def __init__(self, session: MapSession | None = None, theme: Theme | None = None) -> None:
+    def __init__(
+        self,
+        session: MapSession | None = None,
+        theme: Theme | None = None,
+        *,
+        tools_later: bool = False,
+    ) -> None:
+        """``tools_later``: build only what the first paint shows (the canvas, menus, toolbar,
+        empty frames for the side panels); the caller runs :meth:`add_tools` after that paint.
+        """
         super().__init__()
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setAcceptDrops(True)
@@ -105,16 +114,29 @@ class MainWindow(QMainWindow):
         self._status_timer.timeout.connect(self._update_status)
         self._create_actions()
         self._create_menus()
-        install_export_actions(self)
         self._create_toolbar()
         self._create_status_bar()
         self._connect_session()
         self.view.contextMenuRequested.connect(self._show_context_menu)
         self._restore_geometry()
         _open_windows.append(self)
-        from desktop.panels import install_panels  # the docks, welcome page, wizard, settings
+        self.has_tools = False
+        self._frames = reserve_frames(self) if tools_later else None
+        if not tools_later:
+            self.add_tools()
 
-        install_panels(self)
+    def add_tools(self) -> None:
+        """Export and print, the side panels, the welcome page and import wizard, teaching,
+        Evaluate: what the first paint does not show (menus are closed then). Runs once."""
+        if self.has_tools:
+            return
+        self.has_tools = True
+        from desktop.export_actions import install_export_actions
+        from desktop.panels import install_panels
+
+        install_export_actions(self)
+        install_panels(self, frames=self._frames)
+        self._frames = None
         from desktop.teaching_actions import install_teaching
 
         install_teaching(self)  # Present (F5), handouts, exercises, Compare with Reference

@@ -6,11 +6,12 @@ session the window shows next (``panels.set_session``), so the window never talk
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QDockWidget, QMainWindow
 
+from desktop.dock_layout import arrange, fill_frames
 from desktop.panels.base import SessionDock
 from desktop.panels.documents import DocumentsDock
 from desktop.panels.inspector import InspectorDock
@@ -46,14 +47,19 @@ class Panels:
             dock.set_session(session)
 
 
-def install_panels(window: QMainWindow, session: MapSession | None = None) -> Panels:
+def install_panels(
+    window: QMainWindow,
+    session: MapSession | None = None,
+    frames: Mapping[str, QDockWidget] | None = None,
+) -> Panels:
     """Create the docks, put them around ``window``'s canvas and wire them to what it offers.
 
     Optional extension points, used when the window has them: ``window.session`` (the current
     session), ``window.sessionChanged(session)`` (a signal), ``window.scene.set_hidden(ids)``
     (the positions filter), ``window.add_dock(dock, area)`` (which also lists the dock in
     View ▸ Panels); and for the full main window the welcome page, the import wizard and
-    Edit ▸ Settings (:mod:`desktop.panels.window_hooks`).
+    Edit ▸ Settings (:mod:`desktop.panels.window_hooks`). ``frames`` are the empty docks that
+    held the panels' places during the first paint (:func:`desktop.dock_layout.reserve_frames`).
     """
     if session is None:
         session = getattr(window, "session", None)
@@ -63,16 +69,13 @@ def install_panels(window: QMainWindow, session: MapSession | None = None) -> Pa
         PositionsDock(session, window),
         OutlineDock(session, window),
     )
-    left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
-    for dock, area in ((panels.positions, left), (panels.outline, left),
-                       (panels.documents, right), (panels.inspector, right)):  # fmt: skip
-        _add_dock(window, dock, area)
-    window.splitDockWidget(panels.positions, panels.outline, Qt.Orientation.Vertical)
-    window.splitDockWidget(panels.documents, panels.inspector, Qt.Orientation.Vertical)
-    _size_docks(window, panels)
-    QTimer.singleShot(
-        0, window, lambda: _size_docks(window, panels)
-    )  # again once the window is laid out
+    docks = {"positions": panels.positions, "outline": panels.outline,
+             "documents": panels.documents, "inspector": panels.inspector}  # fmt: skip
+    add = getattr(window, "add_dock", None)  # also lists the dock in View ▸ Panels
+    if frames:
+        fill_frames(window, frames, docks, add)
+    else:
+        arrange(window, docks, add)
 
     # The window swaps its scene with its session, so look the scene up at each change.
     panels.positions.hiddenChanged.connect(lambda ids: _hide(window, ids))
@@ -87,21 +90,6 @@ def install_panels(window: QMainWindow, session: MapSession | None = None) -> Pa
         window_hooks.install_settings(window)
         type(window).document_importer = staticmethod(window_hooks.run_import_wizard)
     return panels
-
-
-def _add_dock(window: QMainWindow, dock: SessionDock, area: Qt.DockWidgetArea) -> None:
-    add = getattr(window, "add_dock", None)
-    if add is not None:
-        add(dock, area)
-    else:
-        window.addDockWidget(area, dock)
-
-
-def _size_docks(window: QMainWindow, panels: Panels) -> None:
-    """A short positions list over a tall outline; the text over the inspector."""
-    window.resizeDocks([panels.positions, panels.outline], [160, 500], Qt.Orientation.Vertical)
-    window.resizeDocks([panels.documents, panels.inspector], [520, 280], Qt.Orientation.Vertical)
-    window.resizeDocks([panels.positions, panels.documents], [380, 440], Qt.Orientation.Horizontal)
 
 
 def _hide(window: QMainWindow, ids: frozenset[str]) -> None:

@@ -6,7 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -72,9 +73,70 @@ def test_start_up_imports_no_heavy_or_unused_module():
         "from desktop.cli import main\n"
         "main([])\n"
         "names = ('networkx', 'pydot', 'yaml', 'syntok', 'desktop.render', 'desktop.welcome',"
-        " 'mapping.seeding', 'mapping.layout', 'mapping.formats.registry')\n"
+        " 'mapping.seeding', 'mapping.layout', 'mapping.formats.registry', 'desktop.panels',"
+        " 'desktop.evaluation', 'desktop.export_actions', 'desktop.teaching_actions',"
+        " 'mapping.semantics')\n"
         "print(sorted(m for m in sys.modules if m in names or '.commands.' in m))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
                          check=True, timeout=120)  # fmt: skip
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_side_panels_arrive_after_the_first_paint_exactly_where_their_frames_were(
+    qtbot, monkeypatch
+):
+    from PySide6.QtCore import QEvent, QObject
+
+    from desktop import app as app_module
+    from desktop import main_window
+
+    built: list[main_window.MainWindow] = []
+    original_init = main_window.MainWindow.__init__
+
+    def recording_init(self, *args, **kwargs):
+        built.append(self)
+        original_init(self, *args, **kwargs)
+
+    monkeypatch.setattr(main_window.MainWindow, "__init__", recording_init)
+    monkeypatch.setattr(app_module, "_offer_recovery", lambda window: None)
+    first_frame: dict[str, object] = {}
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event) -> bool:
+            if event.type() == QEvent.Type.Paint and not first_frame:
+                window = built[0]
+                first_frame["tools"] = window.has_tools
+                first_frame["icon"] = QApplication.windowIcon().isNull()
+                first_frame["canvas"] = window.view.geometry()
+                first_frame["frames"] = {k: f.geometry() for k, f in window._frames.items()}
+                first_frame["titles"] = {k: f.windowTitle() for k, f in window._frames.items()}
+            return False
+
+    watcher = FirstPaint()
+
+    def fake_exec(self) -> int:
+        window = built[0]
+        window.view.viewport().installEventFilter(watcher)
+        qtbot.waitUntil(lambda: window.has_tools, timeout=5000)
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", fake_exec)
+    QApplication.setWindowIcon(QIcon())
+    assert app_module.run_application([]) == 0
+    (window,) = built
+    try:
+        assert first_frame["tools"] is False  # the first paint came before the panels
+        assert first_frame["icon"] is True and not QApplication.windowIcon().isNull()
+        panels = window.panels
+        for key, rect in first_frame["frames"].items():
+            dock = getattr(panels, key)
+            assert dock.geometry() == rect, key  # nothing moved when the panels came
+            assert dock.windowTitle() == first_frame["titles"][key]
+            assert dock.isVisible() and dock.toggleViewAction() in window.menus["panels"].actions()
+        assert window.view.geometry() == first_frame["canvas"]
+        left = [d for d in window.findChildren(QDockWidget) if d.windowTitle() == "Documents"]
+        assert left == [panels.documents]  # the frames are gone, not hidden
+        assert "export_picture" in window.actions and "evaluate" in window.actions
+    finally:
+        window.close()

@@ -167,12 +167,16 @@ def check_window_icon(program: Path, cwd: Path) -> None:
                 window = found.group(1) if found else ""
                 time.sleep(0.2)  # polling another process's X window; there is no signal to wait on
             assert window, f"no DebateMap window appeared (exit code {app.poll()})"
-            props = subprocess.run(
-                [xprop, "-id", window, "WM_CLASS", "_NET_WM_ICON"],
-                capture_output=True,
-                text=True,
-                env=env,
-            ).stdout
+            props = ""
+            # The icon is set just after the first paint (start-up time): wait for it too.
+            while "Icon (" not in props and time.monotonic() < deadline:
+                props = subprocess.run(
+                    [xprop, "-id", window, "WM_CLASS", "_NET_WM_ICON"],
+                    capture_output=True,
+                    text=True,
+                    env=env,
+                ).stdout
+                time.sleep(0.1)
         finally:
             app.kill()
             app.wait(timeout=10)
