@@ -19,6 +19,8 @@ _EPILOG = "Run 'debatemap FILE' to open a map (or documents to seed one) in the 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if not args:  # plain `debatemap`, the usual start: no parser to build (start-up time)
+        return cli.run_reporting_errors(lambda: _run_window([], False), debug=lambda: False)
     names = {cli.command_name(name) for name in (*cli.CORE_COMMANDS, *GUI_COMMANDS)}
     positional = [a for a in args if not a.startswith("-")]
     if positional and positional[0] not in names:

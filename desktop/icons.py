@@ -8,11 +8,12 @@ Using PNGs rather than the SVG means the icon shows even where Qt's SVG icon plu
 from __future__ import annotations
 
 from pathlib import Path
-
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QIcon
+from typing import TYPE_CHECKING
 
 from mapping.resources import resource_path
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 
 APP_ID = "org.debatemap.DebateMap"
 """The reverse-DNS id shared by the desktop entry, the AppStream metainfo and the icon name."""
@@ -35,6 +36,9 @@ def app_icon() -> QIcon:
 
     Needs a QGuiApplication (QIcon loads pixmaps lazily, but Qt requires the app object).
     """
+    from PySide6.QtCore import QSize  # here: the window shows before its icon (start-up time)
+    from PySide6.QtGui import QIcon
+
     icon = QIcon()
     for size, path in icon_png_paths().items():
         if path.is_file():

@@ -115,8 +115,14 @@ def main(
             configure(parser)
         parser.print_help()
         return 0
+    return run_reporting_errors(lambda: run(args), debug=lambda: getattr(args, "debug", False))
+
+
+def run_reporting_errors(run: Callable[[], int | None], debug: Callable[[], bool]) -> int:
+    """``run()``'s exit status; a user error prints one line and gives 2 (a traceback when
+    ``debug()``), and a bug says so plainly."""
     try:
-        return int(run(args) or 0)
+        return int(run() or 0)
     except BrokenPipeError:  # the reader went away (`debatemap info x | head`): not an error
         sys.stderr.close()
         return 0
@@ -124,12 +130,12 @@ def main(
         print("debatemap: interrupted", file=sys.stderr)
         return 130
     except (MappingError, OSError) as error:
-        if getattr(args, "debug", False):
+        if debug():
             traceback.print_exc()
         print(f"debatemap: error: {_one_line(error)}", file=sys.stderr)
         return 2
     except Exception as error:  # a bug: say so plainly, keep the details for --debug
-        if getattr(args, "debug", False):
+        if debug():
             traceback.print_exc()
         else:
             print(

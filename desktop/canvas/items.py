@@ -25,7 +25,7 @@ from PySide6.QtGui import (
     QTextLayout,
     QTextOption,
 )
-from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from desktop.canvas.theme import Theme
 from desktop.canvas.verdicts import BADGES, Verdict
@@ -499,7 +499,7 @@ class NodeItem(QGraphicsItem):
     ) -> None:
         t = self.theme
         style = KIND_STYLES.get(self.node.kind, KIND_STYLES["claim"])
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        selected = self.isSelected()  # not option.state: QStyle costs start-up time
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         border = QColor(self.low_detail_color())
         verdict = self._verdict
@@ -749,7 +749,7 @@ class EdgeItem(QGraphicsItem):
     ) -> None:
         t = self.theme
         edge = self.edge
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        selected = self.isSelected()  # not option.state: QStyle costs start-up time
         color = QColor(t.relation_color(edge.relation))
         width = t.line_width
         if edge.origin == "seeded":

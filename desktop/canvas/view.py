@@ -54,6 +54,8 @@ class MapView(QGraphicsView):
 
     def __init__(self, scene: MapScene, editor: MapEditor, parent: QWidget | None = None):
         super().__init__(scene, parent)
+        # Our own viewport widget: wrapping the one Qt makes costs PySide ~7 ms the first time.
+        self.setViewport(QWidget())
         self.editor = editor
         self.interaction: Interaction | None = None
         self._space_held = False

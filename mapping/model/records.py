@@ -6,7 +6,6 @@ and so that nothing outside the model can change a map behind its observers' bac
 
 from __future__ import annotations
 
-import hashlib
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -61,6 +60,8 @@ class Document:
 
 def text_sha256(text: str) -> str:
     """The checksum that ties a map's spans to a document: SHA-256 of the text's UTF-8 bytes."""
+    import hashlib  # here: OpenSSL takes a few ms to load, and opening a map rarely needs it
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

@@ -97,7 +97,8 @@ def test_exports_draw_full_detail_at_any_scale(qapp, argument_map):
 
     from desktop.canvas import MapScene
 
-    item = MapScene(argument_map).node_item("c1")
+    scene = MapScene(argument_map)  # kept: the item lives as long as its scene
+    item = scene.node_item("c1")
     widget = QWidget()
 
     def paint(on_screen: bool) -> QImage:
