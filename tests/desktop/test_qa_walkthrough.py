@@ -1,0 +1,30 @@
+"""Defects found by trying the editor as a new user would, each pinned by a test."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+
+
+def _viewport_point(window, node_id: str, dx: float = 0.0, dy: float = 0.0) -> QPoint:
+    item = window.scene.node_item(node_id)
+    handle = item.mapToScene(item.handle_center())
+    return window.view.mapFromScene(handle.x() + dx, handle.y() + dy)
+
+
+def test_the_lower_half_of_the_connect_handle_belongs_to_the_node(window):
+    """The handle's disc overlapped the box and cut a hole in the node's shape there."""
+    window.editor.select(["c1"])
+    for dy in (1.0, 3.0, 5.0, 8.0):
+        point = _viewport_point(window, "c1", dy=dy)
+        assert window.view.node_at(point) is window.scene.node_item("c1"), dy
+
+
+def test_dragging_from_the_lower_half_of_the_handle_connects(window, qtbot):
+    window.editor.select(["c3"])
+    start = _viewport_point(window, "c3", dy=3.0)
+    target = window.view.mapFromScene(window.scene.node_item("c2").scene_box().center())
+    viewport = window.view.viewport()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(viewport, target)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=target)
+    assert [(e.source, e.target) for e in window.session.map.out_edges("c3")] == [("c3", "c2")]
