@@ -570,7 +570,6 @@ class FindBar(QFrame):
         for widget in (self.field, self.count, previous, following, close):
             layout.addWidget(widget)
         self.field.textChanged.connect(view.find)
-        self.field.returnPressed.connect(view.find_next)
         previous.clicked.connect(lambda: view.find_next(backwards=True))
         following.clicked.connect(lambda: view.find_next())
         close.clicked.connect(view.clear_find)
@@ -581,12 +580,20 @@ class FindBar(QFrame):
             if event.key() == Qt.Key.Key_Escape:
                 self.view.clear_find()
                 return True
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
-                event.modifiers() & Qt.KeyboardModifier.ShiftModifier
-            ):
-                self.view.find_next(backwards=True)
+            # Handled here, not by returnPressed: the field passes Enter on to its parents,
+            # and the canvas would add a sibling to the claim just found.
+            backwards = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.view.find_next(backwards=backwards)
+                return True
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+                self.view.find_next(backwards=event.key() == Qt.Key.Key_Up)
                 return True
         return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Keys the field ignores stop here: on the canvas they would edit the map.
+        event.accept()
 
     def set_count(self, total: int, text: str, index: int = -1) -> None:
         if not text.strip():
@@ -597,6 +604,8 @@ class FindBar(QFrame):
             self.count.setText(f"{index + 1} of {total}")
         else:
             self.count.setText(f"{total} found")
+        if self.isVisible():
+            self.place()  # the count's text changed width: make room for it
 
     def place(self) -> None:
         self.adjustSize()

@@ -28,3 +28,28 @@ def test_dragging_from_the_lower_half_of_the_handle_connects(window, qtbot):
     qtbot.mouseMove(viewport, target)
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=target)
     assert [(e.source, e.target) for e in window.session.map.out_edges("c3")] == [("c3", "c2")]
+
+
+def test_enter_in_the_find_field_only_finds(window, qtbot):
+    """Enter went on to the canvas too, which added an empty sibling to the found claim."""
+    window.view.show_find()
+    field = window.view.find_bar.field
+    qtbot.keyClicks(field, "commute")
+    nodes = len(window.session.map.nodes)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert window.session.selection == ("c1",)
+    assert len(window.session.map.nodes) == nodes
+    assert window.view.label_editor is None
+    qtbot.keyClick(field, Qt.Key.Key_Down)  # arrow keys step through matches, not the canvas
+    assert window.session.selection == ("c1",)
+    assert window.view.find_bar.isVisible()
+
+
+def test_find_bar_count_does_not_overlap_the_field(window, qtbot):
+    window.view.show_find()
+    bar = window.view.find_bar
+    qtbot.keyClicks(bar.field, "it")
+    qtbot.keyClick(bar.field, Qt.Key.Key_Return)
+    assert bar.count.text()
+    assert not bar.field.geometry().intersects(bar.count.geometry())
+    assert bar.count.width() >= bar.count.sizeHint().width()
