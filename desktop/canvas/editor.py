@@ -50,6 +50,8 @@ class MapEditor(QObject):
     """A new node wants its label typed (the view opens its in-place editor)."""
     message = Signal(str)
     """A short note for the status bar (e.g. why a connection was refused)."""
+    selectionSet = Signal()
+    """The selection was set from outside the canvas (a panel, find, a command): show it."""
 
     def __init__(self, session: MapSession, scene: MapScene, parent: QObject | None = None):
         super().__init__(parent)
@@ -94,6 +96,7 @@ class MapEditor(QObject):
             self.scene.select_ids(self.session.selection)
         finally:
             self._syncing = False
+        self.selectionSet.emit()
 
     def _reading_order(self, item_id: str) -> tuple[float, float]:
         node = self.map.nodes.get(item_id)

@@ -72,6 +72,7 @@ class MapView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         editor.editLabelRequested.connect(self.edit_label)
+        editor.selectionSet.connect(self.show_selection)
 
     def set_editor(self, scene: MapScene, editor: MapEditor) -> None:
         """Show another map (the window opened a file)."""
@@ -79,8 +80,10 @@ class MapView(QGraphicsView):
         self.close_label_editor(commit=False)
         self.clear_find()
         self.editor.editLabelRequested.disconnect(self.edit_label)
+        self.editor.selectionSet.disconnect(self.show_selection)
         self.editor = editor
         editor.editLabelRequested.connect(self.edit_label)
+        editor.selectionSet.connect(self.show_selection)
         self.setScene(scene)
 
     def map_scene(self) -> MapScene:
@@ -98,6 +101,26 @@ class MapView(QGraphicsView):
             if isinstance(item, NodeItem | EdgeItem):
                 return item
         return None
+
+    def show_selection(self) -> None:
+        """Bring the first selected node into view unless a selected node is already visible.
+
+        A claim picked in the Outline or made from a document's text may lie anywhere on the
+        map; the canvas goes to it, but never jumps while part of the selection is in sight.
+        """
+        scene = self.map_scene()
+        items = [
+            item
+            for item in (scene.node_item(i) for i in self.editor.session.selection)
+            if item is not None and item.isVisible()
+        ]
+        if not items:
+            return
+        shown = self.mapToScene(self.viewport().rect()).boundingRect()
+        if not any(shown.intersects(item.scene_box()) for item in items):
+            # A node just added may lie outside the scroll range, which Qt widens only later.
+            self.updateSceneRect(scene.sceneRect())
+            self.centerOn(items[0])
 
     # -------------------------------------------------------------------- zoom
     @property

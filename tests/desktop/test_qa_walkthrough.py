@@ -53,3 +53,25 @@ def test_find_bar_count_does_not_overlap_the_field(window, qtbot):
     assert bar.count.text()
     assert not bar.field.geometry().intersects(bar.count.geometry())
     assert bar.count.width() >= bar.count.sizeHint().width()
+
+
+def _visible(window, node_id: str) -> bool:
+    view = window.view
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    return shown.intersects(window.scene.node_item(node_id).scene_box())
+
+
+def test_canvas_scrolls_to_a_node_selected_in_a_panel(window):
+    """Selecting in the Outline or the Documents dock left the canvas where it was."""
+    far = window.editor.add_node(5000.0, 4000.0, label="Far away", select=False)
+    assert not _visible(window, far.id)
+    window.session.select([far.id])  # what the Outline, Positions and Documents docks do
+    assert _visible(window, far.id)
+
+
+def test_canvas_does_not_jump_when_a_selected_node_is_already_in_view(window):
+    window.editor.add_node(5000.0, 4000.0, label="Far away", select=False)
+    before = window.view.mapToScene(window.view.viewport().rect().center())
+    window.session.select(["c1", "c3"])  # c3 is in sight (the test window's canvas is narrow)
+    after = window.view.mapToScene(window.view.viewport().rect().center())
+    assert before == after
