@@ -75,3 +75,31 @@ def test_canvas_does_not_jump_when_a_selected_node_is_already_in_view(window):
     window.session.select(["c1", "c3"])  # c3 is in sight (the test window's canvas is narrow)
     after = window.view.mapToScene(window.view.viewport().rect().center())
     assert before == after
+
+
+def _overlapping(window, node_id: str) -> list[str]:
+    box = window.scene.node_item(node_id).scene_box()
+    return [
+        item.node_id
+        for item in window.scene.node_items()
+        if item.node_id != node_id and item.scene_box().intersects(box)
+    ]
+
+
+def test_enter_and_tab_put_the_new_claim_beside_others_not_on_them(window):
+    """Enter put the sibling on whatever node stood to the right of the selection."""
+    editor = window.editor
+    c1 = window.session.map.node("c1")
+    width = window.scene.node_item("c1").box.width()
+    editor.add_node(c1.x + width + 30.0, c1.y, label="Standing in the way", select=False)
+    editor.select(["c1"])
+    sibling = editor.add_sibling()
+    window.view.close_label_editor(commit=True)
+    assert _overlapping(window, sibling.id) == []
+    editor.select(["c3"])
+    below = window.session.map.node("c3")
+    editor.add_node(below.x, below.y + 150.0, label="Already below", select=False)
+    child = editor.add_supporting_claim()
+    window.view.close_label_editor(commit=True)
+    assert _overlapping(window, child.id) == []
+    assert len(window.session.map.in_edges("c3")) == 1
