@@ -10,7 +10,7 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
-from desktop.panels.base import SessionDock, changed_fields, is_geometry_only
+from desktop.panels.base import SessionDock, changed_fields, is_geometry_only, shown_label
 from desktop.panels.colors import position_color
 from desktop.session import MapSession
 from mapping.model import ArgumentMap, MapEvent, Node
@@ -139,7 +139,7 @@ class OutlineDock(SessionDock):
             self._add(item, argument_map, edge.source, edge.id, expanded)
 
     def _text(self, node: Node, edge_id: str | None) -> str:
-        label = node.label or node.text or node.id
+        label = shown_label(node)
         if edge_id is None or self.session is None or edge_id not in self.session.map.edges:
             return label
         return f"{MARKS.get(self.session.map.edges[edge_id].relation, '?')} {label}"

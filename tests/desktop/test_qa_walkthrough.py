@@ -103,3 +103,27 @@ def test_enter_and_tab_put_the_new_claim_beside_others_not_on_them(window):
     window.view.close_label_editor(commit=True)
     assert _overlapping(window, child.id) == []
     assert len(window.session.map.in_edges("c3")) == 1
+
+
+def test_panels_never_show_internal_ids_for_unnamed_nodes(window, qtbot):
+    """A new claim, before its label was typed, appeared in the Outline as "n1"."""
+    node = window.editor.add_node(600.0, 600.0, select=False)
+    window.session.map.add_edge(node.id, "p1", "attack", id="e9")
+    qtbot.waitUntil(lambda: len(_outline_texts(window.panels.outline.model)) == 6)
+    texts = _outline_texts(window.panels.outline.model)
+    assert not any(node.id in text.split() for text in texts), texts
+    assert "− (unnamed claim)" in texts
+    window.session.select(["e9"])
+    assert node.id not in window.panels.inspector.edge_heading.text().split()
+
+
+def _outline_texts(model, parent=None) -> list[str]:
+    from PySide6.QtCore import QModelIndex
+
+    parent = parent or QModelIndex()
+    texts = []
+    for row in range(model.rowCount(parent)):
+        index = model.index(row, 0, parent)
+        texts.append(index.data())
+        texts.extend(_outline_texts(model, index))
+    return texts
