@@ -127,3 +127,36 @@ def _outline_texts(model, parent=None) -> list[str]:
         texts.append(index.data())
         texts.extend(_outline_texts(model, index))
     return texts
+
+
+def test_importing_over_the_untouched_example_replaces_it(qtbot, tmp_path):
+    """The first import a new user makes defaulted to "Add to the current map": the example."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop import main_window
+    from desktop.session import MapSession
+    from mapping.formats.debatemap import load_map
+    from mapping.resources import example_map_path
+
+    text = tmp_path / "letter.txt"
+    text.write_text(
+        "Letters to the editor\n\nThe new bridge is a waste of money. It will cost far more "
+        "than promised, and the ferry already does the job.\n",
+        encoding="utf-8",
+    )
+    window = main_window.MainWindow(MapSession(load_map(example_map_path()), example_map_path()))
+    window._ask_save_changes = lambda: QMessageBox.StandardButton.Discard
+    qtbot.addWidget(window)
+    windows = len(main_window._open_windows)
+    window.import_documents([text])
+    wizard = window.import_wizard
+    assert wizard.creates_new_map
+    assert wizard.choose_page.add_to_map.isEnabled()  # adding to the example stays possible
+    wizard.next()
+    qtbot.waitUntil(wizard.structure_page.isComplete, timeout=10000)
+    wizard.next()
+    qtbot.waitUntil(wizard.proposal_page.isComplete, timeout=20000)
+    wizard.accept()
+    assert len(main_window._open_windows) == windows  # no second window over the first
+    assert [d.name for d in window.session.map.documents.values()] == ["letter.txt"]
+    assert window.session.path is None
