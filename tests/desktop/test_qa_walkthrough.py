@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 
 
@@ -160,3 +161,68 @@ def test_importing_over_the_untouched_example_replaces_it(qtbot, tmp_path):
     assert len(main_window._open_windows) == windows  # no second window over the first
     assert [d.name for d in window.session.map.documents.values()] == ["letter.txt"]
     assert window.session.path is None
+
+
+def _contrast(a, b) -> float:
+    """WCAG contrast ratio of two QColors."""
+
+    def luminance(color) -> float:
+        def channel(value: float) -> float:
+            return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+        return (
+            0.2126 * channel(color.redF())
+            + 0.7152 * channel(color.greenF())
+            + 0.0722 * channel(color.blueF())
+        )
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def _drawn_contrast(widget) -> float:
+    """The strongest contrast between a drawn pixel and the widget's background (its corner)."""
+    from PySide6.QtGui import QColor
+
+    image = widget.grab().toImage()
+    background = QColor(image.pixel(0, 0))
+    return max(
+        _contrast(QColor(image.pixel(x, y)), background)
+        for x in range(0, image.width(), 2)
+        for y in range(image.height())
+    )
+
+
+@pytest.fixture
+def restore_light_theme():
+    from desktop.dialogs.settings_dialog import AppSettings, apply_settings
+
+    yield apply_settings
+    apply_settings(AppSettings(), [])
+
+
+@pytest.mark.parametrize("theme", ["dark", "high-contrast"])
+def test_panels_stay_readable_after_switching_to_a_dark_theme(window, qtbot, theme,
+                                                              restore_light_theme):  # fmt: skip
+    """The document's author line and the Outline's positions were near-invisible on dark."""
+    from PySide6.QtGui import QPalette
+
+    from desktop.dialogs.settings_dialog import AppSettings
+    from mapping.model import Document
+
+    window.session.map.add_document(
+        Document.from_text("d1", "notes.txt", "Some text to show.", {"author": "Ana"})
+    )
+    restore_light_theme(AppSettings(theme), [window])
+    qtbot.wait(10)
+    details = window.panels.documents.details
+    assert details.text()
+    assert _drawn_contrast(details) >= 4.5
+    outline = window.panels.outline
+    outline.refresh_now()
+    position = outline.model.item(0, 0)
+    assert position.text() == "Build the bridge"
+    base = outline.tree.palette().color(QPalette.ColorRole.Base)
+    assert _contrast(position.foreground().color(), base) >= 4.5
+    claim = position.child(0, 0)
+    assert _contrast(claim.foreground().color(), base) >= 4.5
