@@ -127,7 +127,7 @@ def run_import_wizard(window: Any, paths: list[Path]) -> None:
 
 def install_settings(window: Any) -> QAction:
     """Edit ▸ Settings…; the stored settings restyle this window now."""
-    from desktop.dialogs.settings_dialog import AppSettings, SettingsDialog
+    from desktop.dialogs.settings_dialog import AppSettings, SettingsDialog, apply_settings
 
     action = QAction("Se&ttings…", window)
     action.setShortcut(QKeySequence.StandardKey.Preferences)
@@ -147,6 +147,11 @@ def install_settings(window: Any) -> QAction:
         menus["edit"].addAction(action)
     if hasattr(window, "actions") and isinstance(window.actions, dict):
         window.actions["settings"] = action
+    stored = AppSettings.load()
+    if stored.theme != "light" or stored.font_size is not None:
+        # The palette and font of the panels and menus, not only the canvas: without this a
+        # restart showed a dark canvas between light panels. (Light needs nothing: Qt's own.)
+        apply_settings(stored, [])
     if hasattr(window, "set_theme"):
-        window.set_theme(AppSettings.load().to_theme())
+        window.set_theme(stored.to_theme())
     return action
