@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterable, Sequence
 
 import shiboken6
-from PySide6.QtCore import QMimeData, QObject, QPointF, Signal
+from PySide6.QtCore import QMimeData, QObject, QPointF, QRectF, Signal
 from PySide6.QtGui import QGuiApplication
 
 from desktop.canvas.items import NodeItem
@@ -50,6 +50,8 @@ class MapEditor(QObject):
     """A new node wants its label typed (the view opens its in-place editor)."""
     message = Signal(str)
     """A short note for the status bar (e.g. why a connection was refused)."""
+    selectionSet = Signal()
+    """The selection was set from outside the canvas (a panel, find, a command): show it."""
 
     def __init__(self, session: MapSession, scene: MapScene, parent: QObject | None = None):
         super().__init__(parent)
@@ -94,6 +96,7 @@ class MapEditor(QObject):
             self.scene.select_ids(self.session.selection)
         finally:
             self._syncing = False
+        self.selectionSet.emit()
 
     def _reading_order(self, item_id: str) -> tuple[float, float]:
         node = self.map.nodes.get(item_id)
@@ -164,12 +167,13 @@ class MapEditor(QObject):
             x = max((n.x for n in existing), default=anchor.x - width - SIBLING_GAP)
             x = x + width + SIBLING_GAP if existing else anchor.x
             y = anchor.y + height / 2 + CHILD_GAP + 40.0
+            x, y = self._free_spot(x, y, width, height)
             node = Node(id=new_id, kind="claim", x=x, y=y)
             edge = Edge(self.map.new_id("e"), new_id, anchor.id, relation=relation)
             name = "Add Objection" if relation == "attack" else "Add Supporting Claim"
             operation: Operation = Compound([AddNode(node), AddEdge(edge)], name)
         else:
-            x, y = anchor.x + width + SIBLING_GAP, anchor.y
+            x, y = self._free_spot(anchor.x + width + SIBLING_GAP, anchor.y, width, height)
             kind = anchor.kind
             node = Node(id=new_id, kind=kind, x=x, y=y, speaker=anchor.speaker)
             parents = self.map.out_edges(anchor.id)
@@ -187,6 +191,17 @@ class MapEditor(QObject):
         self.select([new_id])
         self.editLabelRequested.emit(new_id)
         return self.map.node(new_id)
+
+    def _free_spot(self, x: float, y: float, width: float, height: float) -> tuple[float, float]:
+        """``(x, y)``, or the first place to its right where a box this size touches no node."""
+        margin = SIBLING_GAP / 2
+        for _ in range(200):
+            box = QRectF(x - width / 2 - margin, y - height / 2 - margin,
+                         width + 2 * margin, height + 2 * margin)  # fmt: skip
+            if not any(isinstance(i, NodeItem) for i in self.scene.items(box)):
+                break
+            x += width + SIBLING_GAP
+        return x, y
 
     def add_supporting_claim(self) -> Node | None:
         return self._add_connected("support", child=True)

@@ -358,8 +358,11 @@ class NodeItem(QGraphicsItem):
         else:
             path.addRoundedRect(rect, 4.0, 4.0)
         self.outline = path
-        self._shape = QPainterPath(path)
-        self._shape.addEllipse(self.handle_center(), HANDLE_RADIUS + 3.0, HANDLE_RADIUS + 3.0)
+        handle = QPainterPath()
+        handle.addEllipse(self.handle_center(), HANDLE_RADIUS + 3.0, HANDLE_RADIUS + 3.0)
+        # United, not added: an added disc overlapping the box is a hole under the odd-even rule,
+        # and a click on the lower half of the handle fell through to the empty canvas.
+        self._shape = path.united(handle)
         margin = SELECTION_MARGIN + HANDLE_RADIUS
         self._bounds = rect.adjusted(-margin, -margin, margin, margin)
 

@@ -74,6 +74,7 @@ class MapView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         editor.editLabelRequested.connect(self.edit_label)
+        editor.selectionSet.connect(self.show_selection)
 
     def set_editor(self, scene: MapScene, editor: MapEditor) -> None:
         """Show another map (the window opened a file)."""
@@ -81,8 +82,10 @@ class MapView(QGraphicsView):
         self.close_label_editor(commit=False)
         self.clear_find()
         self.editor.editLabelRequested.disconnect(self.edit_label)
+        self.editor.selectionSet.disconnect(self.show_selection)
         self.editor = editor
         editor.editLabelRequested.connect(self.edit_label)
+        editor.selectionSet.connect(self.show_selection)
         self.setScene(scene)
 
     def map_scene(self) -> MapScene:
@@ -100,6 +103,26 @@ class MapView(QGraphicsView):
             if isinstance(item, NodeItem | EdgeItem):
                 return item
         return None
+
+    def show_selection(self) -> None:
+        """Bring the first selected node into view unless a selected node is already visible.
+
+        A claim picked in the Outline or made from a document's text may lie anywhere on the
+        map; the canvas goes to it, but never jumps while part of the selection is in sight.
+        """
+        scene = self.map_scene()
+        items = [
+            item
+            for item in (scene.node_item(i) for i in self.editor.session.selection)
+            if item is not None and item.isVisible()
+        ]
+        if not items:
+            return
+        shown = self.mapToScene(self.viewport().rect()).boundingRect()
+        if not any(shown.intersects(item.scene_box()) for item in items):
+            # A node just added may lie outside the scroll range, which Qt widens only later.
+            self.updateSceneRect(scene.sceneRect())
+            self.centerOn(items[0])
 
     # -------------------------------------------------------------------- zoom
     @property
@@ -572,7 +595,6 @@ class FindBar(QFrame):
         for widget in (self.field, self.count, previous, following, close):
             layout.addWidget(widget)
         self.field.textChanged.connect(view.find)
-        self.field.returnPressed.connect(view.find_next)
         previous.clicked.connect(lambda: view.find_next(backwards=True))
         following.clicked.connect(lambda: view.find_next())
         close.clicked.connect(view.clear_find)
@@ -583,12 +605,20 @@ class FindBar(QFrame):
             if event.key() == Qt.Key.Key_Escape:
                 self.view.clear_find()
                 return True
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
-                event.modifiers() & Qt.KeyboardModifier.ShiftModifier
-            ):
-                self.view.find_next(backwards=True)
+            # Handled here, not by returnPressed: the field passes Enter on to its parents,
+            # and the canvas would add a sibling to the claim just found.
+            backwards = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.view.find_next(backwards=backwards)
+                return True
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+                self.view.find_next(backwards=event.key() == Qt.Key.Key_Up)
                 return True
         return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Keys the field ignores stop here: on the canvas they would edit the map.
+        event.accept()
 
     def set_count(self, total: int, text: str, index: int = -1) -> None:
         if not text.strip():
@@ -599,6 +629,8 @@ class FindBar(QFrame):
             self.count.setText(f"{index + 1} of {total}")
         else:
             self.count.setText(f"{total} found")
+        if self.isVisible():
+            self.place()  # the count's text changed width: make room for it
 
     def place(self) -> None:
         self.adjustSize()

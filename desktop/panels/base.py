@@ -14,9 +14,14 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from desktop.session import MapSession
-from mapping.model import MapEvent
+from mapping.model import MapEvent, Node
 
 GEOMETRY_FIELDS = frozenset({"x", "y", "pinned"})
+
+
+def shown_label(node: Node) -> str:
+    """What a panel calls a node: its label, else its text; never the internal id ("n7")."""
+    return node.label or " ".join(node.text.split()) or f"(unnamed {node.kind})"
 
 
 def changed_fields(event: MapEvent) -> set[str]:

@@ -10,7 +10,15 @@ import bisect
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QKeySequence,
+    QPalette,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -134,7 +142,9 @@ class DocumentsDock(SessionDock):
         self.details = QLabel(body)
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.PlainText)
-        self.details.setStyleSheet("color: palette(placeholder-text);")
+        # A palette role, not a style sheet: "palette(...)" in a style sheet is read once and
+        # stayed the light theme's grey on the dark and high-contrast backgrounds.
+        self.details.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.banner = QWidget(body)
         banner_layout = QVBoxLayout(self.banner)
         banner_layout.setContentsMargins(0, 0, 0, 0)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.panels.base import SessionDock
+from desktop.panels.base import SessionDock, shown_label
 from desktop.session import MapSession
 from mapping.errors import MappingError
 from mapping.model import (
@@ -334,8 +334,8 @@ class InspectorDock(SessionDock):
             edge = edges[0]
             source, target = argument_map.nodes[edge.source], argument_map.nodes[edge.target]
             self.edge_heading.setText(
-                f"{edge.relation.capitalize()}\nfrom: {source.label or source.id}\n"
-                f"to: {target.label or target.id}"
+                f"{edge.relation.capitalize()}\nfrom: {shown_label(source)}\n"
+                f"to: {shown_label(target)}"
             )
         else:
             self.edge_heading.setText(f"{len(edges)} relations selected")

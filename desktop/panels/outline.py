@@ -6,12 +6,12 @@ place, so the tree stays as large as the map even when arguments share premises.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
-from desktop.panels.base import SessionDock, changed_fields, is_geometry_only
-from desktop.panels.colors import position_color
+from desktop.panels.base import SessionDock, changed_fields, is_geometry_only, shown_label
+from desktop.panels.colors import position_color, readable
 from desktop.session import MapSession
 from mapping.model import ArgumentMap, MapEvent, Node
 from mapping.structure import ARGUMENT_RELATIONS, children, positions
@@ -52,6 +52,14 @@ class OutlineDock(SessionDock):
         self.tree.collapsed.connect(lambda index: self._remember(index, collapsed=True))
         self.tree.expanded.connect(lambda index: self._remember(index, collapsed=False))
         self.setWidget(self.tree)
+
+    def _base(self) -> QColor:
+        return self.tree.palette().color(QPalette.ColorRole.Base)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.schedule_refresh()  # the theme changed: colour the rows for its background
 
     # --------------------------------------------------------------- following
     def _on_map_event(self, event: MapEvent) -> None:
@@ -124,10 +132,12 @@ class OutlineDock(SessionDock):
             font = QFont(item.font())
             font.setBold(True)
             item.setFont(font)
-            item.setForeground(QBrush(position_color(argument_map, node_id).darker(130)))
+            color = position_color(argument_map, node_id).darker(130)
+            item.setForeground(QBrush(readable(color, self._base())))
         elif edge_id is not None:
             relation = argument_map.edges[edge_id].relation
-            item.setForeground(QBrush(QColor(RELATION_COLORS.get(relation, "#555555"))))
+            color = QColor(RELATION_COLORS.get(relation, "#555555"))
+            item.setForeground(QBrush(readable(color, self._base())))
         parent.appendRow([item, speaker])
         self._rows.setdefault(node_id, []).append(item)
         if node_id in expanded:
@@ -139,7 +149,7 @@ class OutlineDock(SessionDock):
             self._add(item, argument_map, edge.source, edge.id, expanded)
 
     def _text(self, node: Node, edge_id: str | None) -> str:
-        label = node.label or node.text or node.id
+        label = shown_label(node)
         if edge_id is None or self.session is None or edge_id not in self.session.map.edges:
             return label
         return f"{MARKS.get(self.session.map.edges[edge_id].relation, '?')} {label}"

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.panels.base import SessionDock, changed_fields, is_geometry_only
+from desktop.panels.base import SessionDock, changed_fields, is_geometry_only, shown_label
 from desktop.panels.colors import position_color
 from desktop.session import MapSession
 from mapping.model import MapEvent
@@ -101,7 +101,7 @@ class PositionsDock(SessionDock):
             for position_id in ids:
                 node = argument_map.nodes[position_id]
                 support, attack = counts(argument_map, position_id)
-                item = QTreeWidgetItem([node.label or position_id, str(support), str(attack)])
+                item = QTreeWidgetItem([shown_label(node), str(support), str(attack)])
                 item.setData(0, ID_ROLE, position_id)
                 item.setIcon(0, swatch(position_color(argument_map, position_id)))
                 item.setToolTip(

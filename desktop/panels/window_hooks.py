@@ -24,6 +24,18 @@ def is_blank(session: MapSession | None) -> bool:
     )  # fmt: skip
 
 
+def is_untouched_example(session: MapSession | None) -> bool:
+    """The bundled example map, opened and not changed."""
+    from mapping.resources import example_map_path
+
+    if session is None or session.path is None or session.is_modified:
+        return False
+    try:
+        return session.path.resolve() == Path(example_map_path()).resolve()
+    except OSError:
+        return False
+
+
 def install_welcome(window: Any) -> Any:
     """Show the welcome page while the window's map is blank; any edit or opened map hides it.
 
@@ -90,7 +102,11 @@ def run_import_wizard(window: Any, paths: list[Path]) -> None:
     from desktop.dialogs.import_wizard import ImportWizard, apply_import
 
     blank = is_blank(window.session)
+    # The example a first start shows is not the user's map: a new map replaces it by default.
+    replaceable = blank or is_untouched_example(window.session)
     wizard = ImportWizard(window, paths, can_add=not blank)
+    if replaceable:
+        wizard.choose_page.new_map.setChecked(True)
     wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def accepted() -> None:
@@ -98,7 +114,7 @@ def run_import_wizard(window: Any, paths: list[Path]) -> None:
         session = apply_import(wizard, target)
         if session is window.session:
             return
-        if blank:
+        if replaceable and not window.session.is_modified:
             window.set_session(session)
         else:
             other = window.new_window()
@@ -111,7 +127,7 @@ def run_import_wizard(window: Any, paths: list[Path]) -> None:
 
 def install_settings(window: Any) -> QAction:
     """Edit ▸ Settings…; the stored settings restyle this window now."""
-    from desktop.dialogs.settings_dialog import AppSettings, SettingsDialog
+    from desktop.dialogs.settings_dialog import AppSettings, SettingsDialog, apply_settings
 
     action = QAction("Se&ttings…", window)
     action.setShortcut(QKeySequence.StandardKey.Preferences)
@@ -131,6 +147,11 @@ def install_settings(window: Any) -> QAction:
         menus["edit"].addAction(action)
     if hasattr(window, "actions") and isinstance(window.actions, dict):
         window.actions["settings"] = action
+    stored = AppSettings.load()
+    if stored.theme != "light" or stored.font_size is not None:
+        # The palette and font of the panels and menus, not only the canvas: without this a
+        # restart showed a dark canvas between light panels. (Light needs nothing: Qt's own.)
+        apply_settings(stored, [])
     if hasattr(window, "set_theme"):
-        window.set_theme(AppSettings.load().to_theme())
+        window.set_theme(stored.to_theme())
     return action
