@@ -43,6 +43,7 @@ def run_application(files: Sequence[str], *, debug: bool = False) -> int:
     from mapping.resources import example_map_path
 
     app = application()
+    _apply_stored_style()
     paths = [Path(f) for f in files]
     maps = [p for p in paths if p.suffix.lower() not in DOCUMENT_SUFFIXES] or (
         [] if paths else [example_map_path()]
@@ -84,6 +85,22 @@ def run_application(files: Sequence[str], *, debug: bool = False) -> int:
 
     call_after_first_paint(windows[0].view.viewport(), after_first_paint)
     return app.exec()
+
+
+def _apply_stored_style() -> None:
+    """A stored dark or high-contrast theme, or font size, for the whole first frame.
+
+    The settings dialog comes with the tools after the first paint; without this the menus
+    and panel frames would flash light before turning dark. The light default costs nothing.
+    """
+    from PySide6.QtCore import QSettings
+
+    store = QSettings()
+    if str(store.value("theme", "light")) == "light" and not store.value("fontSize"):
+        return
+    from desktop.dialogs.settings_dialog import AppSettings, apply_settings
+
+    apply_settings(AppSettings.load(), [])
 
 
 def call_after_first_paint(widget: QWidget, callback: Callable[[], object],

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 
 REPO = Path(__file__).resolve().parents[2]
@@ -140,3 +140,43 @@ def test_the_side_panels_arrive_after_the_first_paint_exactly_where_their_frames
         assert "export_picture" in window.actions and "evaluate" in window.actions
     finally:
         window.close()
+
+
+def test_a_stored_dark_theme_styles_the_first_frame_not_only_the_later_panels(qtbot, monkeypatch):
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QPalette
+
+    from desktop import app as app_module
+    from desktop import main_window
+
+    built: list[main_window.MainWindow] = []
+    original_init = main_window.MainWindow.__init__
+
+    def recording_init(self, *args, **kwargs):
+        built.append(self)
+        original_init(self, *args, **kwargs)
+
+    monkeypatch.setattr(main_window.MainWindow, "__init__", recording_init)
+    monkeypatch.setattr(app_module, "_offer_recovery", lambda window: None)
+    window_colour_at_exec: list[int] = []
+
+    def fake_exec(self) -> int:  # before the event loop: what the first paint will use
+        window_colour_at_exec.append(
+            QApplication.palette().color(QPalette.ColorRole.Window).value()
+        )
+        qtbot.waitUntil(lambda: built[0].has_tools, timeout=5000)
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", fake_exec)
+    store = QSettings("DebateMap", "DebateMap")  # the names run_application gives the app
+    store.setValue("theme", "dark")
+    light = QApplication.palette()
+    try:
+        assert app_module.run_application([]) == 0
+        assert window_colour_at_exec[0] < 100  # dark already, before the tools came
+    finally:
+        store.remove("theme")
+        QApplication.setPalette(light)
+        QApplication.setFont(QFont())
+        for window in built:
+            window.close()
