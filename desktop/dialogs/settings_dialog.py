@@ -84,16 +84,22 @@ class AppSettings:
         return replace(theme, **{r: c for r, c in self.relation_colors.items() if r in RELATIONS})
 
 
+_system_font: QFont | None = None
+"""The desktop's own font, kept before the first change: "the theme's size" goes back to it.
+(QFont() is no use for that: it is whatever font the application was last given.)"""
+
+
 def apply_settings(settings: AppSettings, windows: list[QWidget] | None = None) -> None:
     """Restyle the application (palette, font) and every window's canvas."""
+    global _system_font
     app = QApplication.instance()
     if isinstance(app, QApplication):
         app.setPalette(_palette(settings.theme))
-        font = QFont(app.font())
+        if _system_font is None:
+            _system_font = QFont(app.font())
+        font = QFont(_system_font)
         if settings.font_size is not None:
             font.setPointSizeF(settings.font_size)
-        else:
-            font = QFont()
         app.setFont(font)
     theme = settings.to_theme()
     for window in windows if windows is not None else QApplication.topLevelWidgets():

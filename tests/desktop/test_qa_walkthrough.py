@@ -248,3 +248,15 @@ def test_a_stored_dark_theme_styles_the_panels_at_start_up_too(qtbot, argument_m
         assert QApplication.font().pointSizeF() == 15.0
     finally:
         AppSettings().save()
+
+
+def test_going_back_to_the_themes_font_size_restores_the_desktop_font(qapp) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.dialogs.settings_dialog import AppSettings, apply_settings
+
+    before = QApplication.font().pointSizeF()
+    apply_settings(AppSettings(font_size=before + 6), [])
+    assert QApplication.font().pointSizeF() == before + 6
+    apply_settings(AppSettings(), [])
+    assert QApplication.font().pointSizeF() == before
