@@ -3,7 +3,8 @@
 The first paint shows the whole window: canvas, menus, toolbar, and an empty frame where each
 side panel goes. Building the panels (and importing their modules) is about a fifth of start-up,
 so :func:`desktop.app.run_application` does it just after that paint; :func:`fill_frames` puts
-each panel exactly where its frame was, so nothing on screen moves when they arrive.
+each panel exactly where its frame was, so nothing on screen moves when they arrive (unless a
+very large font makes a panel need more width than its frame had).
 
 This module stays light: the main window imports it before its first paint.
 """
@@ -59,7 +60,10 @@ def _size(window: QMainWindow, docks: Mapping[str, QDockWidget]) -> None:
     vertical, horizontal = Qt.Orientation.Vertical, Qt.Orientation.Horizontal
     window.resizeDocks([docks["positions"], docks["outline"]], [160, 500], vertical)
     window.resizeDocks([docks["documents"], docks["inspector"]], [520, 280], vertical)
-    window.resizeDocks([docks["positions"], docks["documents"]], [380, 440], horizontal)
+    # The canvas keeps at least half the width: panels grow with the window up to a limit.
+    width = window.width()
+    left, right = min(max(int(width * 0.19), 220), 380), min(max(int(width * 0.25), 280), 440)
+    window.resizeDocks([docks["positions"], docks["documents"]], [left, right], horizontal)
 
 
 def reserve_frames(window: QMainWindow) -> dict[str, QDockWidget]:

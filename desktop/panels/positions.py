@@ -72,8 +72,11 @@ class PositionsDock(SessionDock):
         self.only_button.clicked.connect(self.show_only_selected)
         self.all_button = QPushButton("Show All", body)
         self.all_button.clicked.connect(self.show_all)
-        buttons.addWidget(self.only_button)
-        buttons.addWidget(self.all_button)
+        for button in (self.only_button, self.all_button):
+            # The text may be cut rather than the buttons setting the dock's narrowest width:
+            # the window, not this row, decides how wide the side panels are.
+            button.setMinimumWidth(24)
+            buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addWidget(self.tree, 1)
         layout.addLayout(buttons)
