@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         self._create_toolbar()
         self._create_status_bar()
         self._connect_session()
+        self._update_status()  # now, not on the next turn: the first paint shows the counts
         self.view.contextMenuRequested.connect(self._show_context_menu)
         self._restore_geometry()
         _open_windows.append(self)
