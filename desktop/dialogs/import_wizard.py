@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop import seeding_adapter
 from desktop.dialogs.background import BackgroundJob
+from desktop.error_label import ErrorLabel
 from desktop.seeding_adapter import ParsedText, Proposal
 from desktop.session import MapSession
 from mapping.model import ArgumentMap, Compound
@@ -127,9 +128,7 @@ class StructurePage(QWizardPage):
         profile_row.addWidget(QLabel("Debate &profile:", self))
         profile_row.itemAt(0).widget().setBuddy(self.profile)
         profile_row.addWidget(self.profile, 1)
-        self.error = QLabel(self)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #B2182B;")
+        self.error = ErrorLabel(self)
         layout.addWidget(self.work)
         layout.addWidget(self.tree, 1)
         layout.addLayout(profile_row)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.error_label import ErrorLabel
 from desktop.panels.base import SessionDock, is_geometry_only
 from desktop.panels.colors import node_color
 from desktop.session import MapSession
@@ -158,10 +159,7 @@ class DocumentsDock(SessionDock):
         row.addStretch(1)
         banner_layout.addWidget(self.banner_text)
         banner_layout.addLayout(row)
-        self.error_text = QLabel(self.banner)
-        self.error_text.setWordWrap(True)
-        self.error_text.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_text.setStyleSheet("color: #B2182B;")
+        self.error_text = ErrorLabel(self.banner)
         banner_layout.addWidget(self.error_text)
         self.view = SourceTextView(body)
         self.view.clicked.connect(self._on_text_clicked)

@@ -10,8 +10,9 @@ from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIn
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
+from desktop.contrast import readable
 from desktop.panels.base import SessionDock, changed_fields, is_geometry_only, shown_label
-from desktop.panels.colors import position_color, readable
+from desktop.panels.colors import position_color
 from desktop.session import MapSession
 from mapping.model import ArgumentMap, MapEvent, Node
 from mapping.structure import ARGUMENT_RELATIONS, children, positions

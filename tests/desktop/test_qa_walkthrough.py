@@ -260,3 +260,26 @@ def test_going_back_to_the_themes_font_size_restores_the_desktop_font(qapp) -> N
     assert QApplication.font().pointSizeF() == before + 6
     apply_settings(AppSettings(), [])
     assert QApplication.font().pointSizeF() == before
+
+
+def test_error_text_reads_in_the_dark_and_high_contrast_themes(qapp) -> None:
+    from PySide6.QtGui import QPalette
+
+    from desktop.contrast import contrast
+    from desktop.dialogs.settings_dialog import AppSettings, apply_settings
+    from desktop.error_label import ErrorLabel
+
+    label = ErrorLabel()
+    label.setText("<b>not bold</b>")
+    assert label.textFormat() == Qt.TextFormat.PlainText
+    try:
+        for theme in ("light", "dark", "high-contrast"):
+            apply_settings(AppSettings(theme=theme), [])
+            qapp.processEvents()
+            palette = label.palette()
+            text = palette.color(QPalette.ColorRole.WindowText)
+            assert contrast(text, palette.color(QPalette.ColorRole.Window)) >= 4.5, theme
+            assert text.red() > text.green() + 40, theme  # still a red
+    finally:
+        apply_settings(AppSettings(), [])
+        label.deleteLater()

@@ -1,0 +1,36 @@
+"""Text colours that stay readable on whatever background the theme gives (WCAG contrast)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """The WCAG contrast ratio of two colours (1 to 21)."""
+
+    def luminance(color: QColor) -> float:
+        def channel(value: float) -> float:
+            return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+        red, green, blue = (channel(v) for v in (color.redF(), color.greenF(), color.blueF()))
+        return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def readable(color: QColor, background: QColor, minimum: float = 4.5) -> QColor:
+    """``color`` made lighter on a dark background (darker on a light one) until it reads.
+
+    Position and relation colours are chosen for the canvas; as text on a panel in the dark
+    or high-contrast theme some of them (Okabe–Ito blue) nearly vanish.
+    """
+    shown = QColor(color)
+    dark_background = background.lightnessF() < 0.5
+    for _ in range(12):
+        if contrast(shown, background) >= minimum:
+            break
+        shown = shown.lighter(125) if dark_background else shown.darker(125)
+        if dark_background and shown.lightness() >= 250:
+            return QColor("#FFFFFF") if contrast(shown, background) < minimum else shown
+    return shown
