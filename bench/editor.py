@@ -1,6 +1,6 @@
 """Editor benchmarks: start-up against a bare Qt window, a big map, pan/zoom, dragging a hub.
 
-    uv run python bench/editor.py [--quick]
+    uv run python bench/editor.py [--quick] [--start-up-only] [--baseline OTHER_CHECKOUT]
 
 Results go under "## Editor" in docs/BENCHMARKS.md. Every number is a median of several runs
 on the machine at hand; start-up is measured side by side with a bare PySide6 window.
@@ -22,36 +22,81 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-_BARE = """
-import time; t0 = time.perf_counter()
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsView, QMainWindow
-app = QApplication([])
-w = QMainWindow(); w.setCentralWidget(QGraphicsView(QGraphicsScene())); w.show()
-QTimer.singleShot(0, app.quit); app.exec()
-print(time.perf_counter() - t0)
+# Both programs print the wall-clock time (time.time(), comparable across processes) once
+# their canvas has finished its first paint: a zero-delay timer queued by the viewport's first
+# Paint event fires after that paint. The parent subtracts the moment it launched them, so the
+# figure runs from launch to a painted window and leaves out the interpreter's exit.
+_WATCH = """
+from PySide6.QtCore import QEvent, QObject, QTimer
+class Watch(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, painted)
+        return False
 """
 
-_DEBATEMAP = """
-import time; t0 = time.perf_counter()
-import sys
-from desktop.app import application
-from PySide6.QtCore import QTimer
-app = application()
-QTimer.singleShot(0, app.quit)
+_BARE = (
+    """
+import time
+from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsView, QMainWindow, QWidget
+app = QApplication([])
+window = QMainWindow(); view = QGraphicsView(QGraphicsScene()); canvas = QWidget()
+view.setViewport(canvas)  # as MapView does; wrapping Qt's own viewport costs PySide ~7 ms
+window.setCentralWidget(view); window.show()
+def painted():
+    print("painted", time.time()); app.quit()
+"""
+    + _WATCH
+    + """
+watch = Watch(); canvas.installEventFilter(watch)
+app.exec()
+"""
+)
+
+# DebateMap exactly as `debatemap` starts (desktop.cli.main with no arguments); the watch is
+# put on the canvas through run_application's own first-paint hook, and add_tools is timed too
+# (the side panels, export, teaching and Evaluate arrive just after the first paint).
+_DEBATEMAP = (
+    """
+import sys, time
+import desktop.app, desktop.main_window
+"""
+    + _WATCH
+    + """
+def painted():
+    print("painted", time.time())
+hook = desktop.app.call_after_first_paint
+def call_after_first_paint(widget, callback, *args):
+    hook(widget, callback, *args)
+    widget.installEventFilter(Watch(widget))  # installed last, so it sees the paint first
+desktop.app.call_after_first_paint = call_after_first_paint
+add_tools = getattr(desktop.main_window.MainWindow, "add_tools", None)
+def timed_add_tools(window):
+    add_tools(window)
+    print("ready", time.time())
+    QTimer.singleShot(0, window.close)
+if add_tools is None:  # an older DebateMap built everything before the first paint
+    def painted():
+        print("painted", time.time())
+        print("ready", time.time())
+        QTimer.singleShot(0, QApplication.closeAllWindows)
+    from PySide6.QtWidgets import QApplication
+else:
+    desktop.main_window.MainWindow.add_tools = timed_add_tools
 from desktop.cli import main
 main([])
-print(time.perf_counter() - t0)
 heavy = [m for m in ('networkx', 'pydot', 'yaml', 'syntok') if m in sys.modules]
 assert not heavy, f'heavy import at start-up: {heavy}'
 """
+)
 
 
 _PYCACHE = Path(tempfile.gettempdir()) / "debatemap-bench-pycache"
 
 
-def _run(code: str) -> float:
-    """Wall time of a fresh interpreter running ``code`` (including the interpreter start).
+def _run(code: str, cwd: Path = REPO) -> dict[str, float]:
+    """Milliseconds from launching a fresh interpreter on ``code`` to each time it printed.
 
     Byte-code caching is on (in a folder of its own), as for an installed program, even when
     the calling shell sets PYTHONDONTWRITEBYTECODE: otherwise every run compiles DebateMap's
@@ -59,20 +104,40 @@ def _run(code: str) -> float:
     """
     env = dict(os.environ, PYTHONPYCACHEPREFIX=str(_PYCACHE))
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", code], cwd=REPO, check=True, capture_output=True,
-                   env=env)  # fmt: skip
-    return time.perf_counter() - start
+    launched = time.time()
+    out = subprocess.run([sys.executable, "-c", code], cwd=cwd, check=True, capture_output=True,
+                         env=env, text=True).stdout  # fmt: skip
+    return {
+        name: (float(at) - launched) * 1000
+        for name, at in (line.split() for line in out.splitlines() if line.strip())
+    }
 
 
-def bench_startup(runs: int) -> dict[str, float]:
-    _run(_BARE), _run(_DEBATEMAP)  # warm the byte-code cache and the file system cache
-    bare, ours = [], []
-    for _ in range(runs):  # alternate, so both see the same machine load
-        bare.append(_run(_BARE))
-        ours.append(_run(_DEBATEMAP))
-    b, o = statistics.median(bare), statistics.median(ours)
-    return {"bare window (s)": b, "debatemap with example (s)": o, "ratio": o / b}
+def bench_startup(runs: int, baseline: Path | None = None) -> dict[str, float]:
+    """Start-up against the bare window; with ``baseline`` (another checkout of DebateMap, e.g.
+    from ``git archive``), that one too, in the same alternation, for a before/after."""
+    programs = {"bare": (_BARE, REPO), "debatemap": (_DEBATEMAP, REPO)}
+    if baseline is not None:
+        programs["baseline"] = (_DEBATEMAP, baseline)
+    for code, cwd in programs.values():  # warm the byte-code cache and the file system cache
+        _run(code, cwd)
+    times: dict[str, list[float]] = {}
+    for _ in range(runs):  # alternate, so all see the same machine load
+        for name, (code, cwd) in programs.items():
+            for event, at in _run(code, cwd).items():
+                times.setdefault(f"{name} {event}", []).append(at)
+    median = {name: statistics.median(values) for name, values in times.items()}
+    results = {
+        "bare window, launch to painted (ms)": median["bare painted"],
+        "debatemap, launch to the example map painted (ms)": median["debatemap painted"],
+        "ratio": median["debatemap painted"] / median["bare painted"],
+        "debatemap, launch to side panels in (ms)": median["debatemap ready"],
+    }
+    if baseline is not None:
+        results["baseline, launch to the example map painted (ms)"] = median["baseline painted"]
+        results["baseline ratio"] = median["baseline painted"] / median["bare painted"]
+        results["baseline, launch to side panels in (ms)"] = median["baseline ready"]
+    return results
 
 
 def big_map(nodes: int, edges: int, seed: int = 1):
@@ -222,15 +287,18 @@ def bench_drag(app, window_class) -> dict[str, float]:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="fewer start-up runs")
+    parser.add_argument("--baseline", type=Path, help="another checkout to time start-up against")
+    parser.add_argument("--start-up-only", action="store_true", help="skip the big-map figures")
     args = parser.parse_args()
     results: dict[str, float] = {}
-    results.update(bench_startup(3 if args.quick else 9))
+    results.update(bench_startup(5 if args.quick else 21, args.baseline))
     from desktop.app import application
     from desktop.main_window import MainWindow
 
     app = application()
-    results.update(bench_big_map(app, MainWindow))
-    results.update(bench_drag(app, MainWindow))
+    if not args.start_up_only:
+        results.update(bench_big_map(app, MainWindow))
+        results.update(bench_drag(app, MainWindow))
     width = max(map(len, results))
     for name, value in results.items():
         print(f"{name:<{width}}  {value:8.3f}")
