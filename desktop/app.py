@@ -74,11 +74,14 @@ def run_application(files: Sequence[str], *, debug: bool = False) -> int:
         window.view.zoom_to_read()
 
     def after_first_paint() -> None:
+        from shiboken6 import isValid
+
         from desktop.icons import app_icon
 
         app.setWindowIcon(app_icon())  # every window, present and future
         for window in windows:
-            window.add_tools()
+            if isValid(window):  # (not closed in the blink before)
+                window.add_tools()
         for path in opened:
             remember_recent(path)
         _offer_recovery(windows[0])
