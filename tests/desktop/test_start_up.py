@@ -6,10 +6,29 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 
 REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def built(monkeypatch) -> list:
+    """Every MainWindow built from here on (and no offer to recover autosaves)."""
+    from desktop import app as app_module
+    from desktop import main_window
+
+    windows: list[main_window.MainWindow] = []
+    original_init = main_window.MainWindow.__init__
+
+    def recording_init(self, *args, **kwargs):
+        windows.append(self)
+        original_init(self, *args, **kwargs)
+
+    monkeypatch.setattr(main_window.MainWindow, "__init__", recording_init)
+    monkeypatch.setattr(app_module, "_offer_recovery", lambda window: None)
+    return windows
 
 
 def test_callback_runs_after_the_first_paint(qtbot):
@@ -28,19 +47,11 @@ def test_callback_runs_after_the_first_paint(qtbot):
     qtbot.waitUntil(lambda: calls == [True])
 
 
-def test_run_application_opens_the_example_once_and_remembers_it_later(qtbot, monkeypatch):
+def test_run_application_opens_the_example_once_and_remembers_it_later(qtbot, monkeypatch, built):
     from desktop import app as app_module
     from desktop import main_window
     from mapping.resources import example_map_path
 
-    built: list[object] = []
-    original_init = main_window.MainWindow.__init__
-
-    def counting_init(self, *args, **kwargs):
-        built.append(self)
-        original_init(self, *args, **kwargs)
-
-    monkeypatch.setattr(main_window.MainWindow, "__init__", counting_init)
     recovery: list[object] = []
     monkeypatch.setattr(app_module, "_offer_recovery", recovery.append)
     remembered_at_exec: list[list[str]] = []
@@ -84,22 +95,12 @@ def test_start_up_imports_no_heavy_or_unused_module():
 
 
 def test_the_side_panels_arrive_after_the_first_paint_exactly_where_their_frames_were(
-    qtbot, monkeypatch
+    qtbot, monkeypatch, built
 ):
     from PySide6.QtCore import QEvent, QObject
 
     from desktop import app as app_module
-    from desktop import main_window
 
-    built: list[main_window.MainWindow] = []
-    original_init = main_window.MainWindow.__init__
-
-    def recording_init(self, *args, **kwargs):
-        built.append(self)
-        original_init(self, *args, **kwargs)
-
-    monkeypatch.setattr(main_window.MainWindow, "__init__", recording_init)
-    monkeypatch.setattr(app_module, "_offer_recovery", lambda window: None)
     first_frame: dict[str, object] = {}
 
     class FirstPaint(QObject):
@@ -142,22 +143,14 @@ def test_the_side_panels_arrive_after_the_first_paint_exactly_where_their_frames
         window.close()
 
 
-def test_a_stored_dark_theme_styles_the_first_frame_not_only_the_later_panels(qtbot, monkeypatch):
+def test_a_stored_dark_theme_styles_the_first_frame_not_only_the_later_panels(
+    qtbot, monkeypatch, built
+):
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QPalette
 
     from desktop import app as app_module
-    from desktop import main_window
 
-    built: list[main_window.MainWindow] = []
-    original_init = main_window.MainWindow.__init__
-
-    def recording_init(self, *args, **kwargs):
-        built.append(self)
-        original_init(self, *args, **kwargs)
-
-    monkeypatch.setattr(main_window.MainWindow, "__init__", recording_init)
-    monkeypatch.setattr(app_module, "_offer_recovery", lambda window: None)
     window_colour_at_exec: list[int] = []
 
     def fake_exec(self) -> int:  # before the event loop: what the first paint will use
