@@ -127,7 +127,7 @@ def run_import_wizard(window: Any, paths: list[Path]) -> None:
 
 def install_settings(window: Any) -> QAction:
     """Edit ▸ Settings…; the stored settings restyle this window now."""
-    from desktop.dialogs.settings_dialog import AppSettings, SettingsDialog, apply_settings
+    from desktop.dialogs.settings_dialog import AppSettings, SettingsDialog
 
     action = QAction("Se&ttings…", window)
     action.setShortcut(QKeySequence.StandardKey.Preferences)
@@ -147,11 +147,8 @@ def install_settings(window: Any) -> QAction:
         menus["edit"].addAction(action)
     if hasattr(window, "actions") and isinstance(window.actions, dict):
         window.actions["settings"] = action
-    stored = AppSettings.load()
-    if stored.theme != "light" or stored.font_size is not None:
-        # The palette and font of the panels and menus, not only the canvas: without this a
-        # restart showed a dark canvas between light panels. (Light needs nothing: Qt's own.)
-        apply_settings(stored, [])
+    # The stored palette and font are the application's, applied once at start-up
+    # (desktop.app.run_application); the canvas also takes the stored relation colours.
     if hasattr(window, "set_theme"):
-        window.set_theme(stored.to_theme())
+        window.set_theme(AppSettings.load().to_theme())
     return action

@@ -228,28 +228,6 @@ def test_panels_stay_readable_after_switching_to_a_dark_theme(window, qtbot, the
     assert _contrast(claim.foreground().color(), base) >= 4.5
 
 
-def test_a_stored_dark_theme_styles_the_panels_at_start_up_too(qtbot, argument_map,
-                                                               restore_light_theme):  # fmt: skip
-    """After a restart only the canvas was dark: menus and panels came up in the light theme."""
-    from PySide6.QtGui import QPalette
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
-    from desktop.dialogs.settings_dialog import AppSettings
-    from desktop.main_window import MainWindow
-    from desktop.session import MapSession
-
-    AppSettings("dark", 15.0).save()
-    try:
-        window = MainWindow(MapSession(argument_map))
-        window._ask_save_changes = lambda: QMessageBox.StandardButton.Discard
-        qtbot.addWidget(window)
-        assert window.scene.theme.name == "dark"
-        assert QApplication.palette().color(QPalette.ColorRole.Window).lightnessF() < 0.5
-        assert QApplication.font().pointSizeF() == 15.0
-    finally:
-        AppSettings().save()
-
-
 def test_going_back_to_the_themes_font_size_restores_the_desktop_font(qapp) -> None:
     from PySide6.QtWidgets import QApplication
 

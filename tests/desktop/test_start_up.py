@@ -151,24 +151,30 @@ def test_a_stored_dark_theme_styles_the_first_frame_not_only_the_later_panels(
 
     from desktop import app as app_module
 
-    window_colour_at_exec: list[int] = []
+    at_exec: list[tuple[int, float, str]] = []
 
     def fake_exec(self) -> int:  # before the event loop: what the first paint will use
-        window_colour_at_exec.append(
-            QApplication.palette().color(QPalette.ColorRole.Window).value()
-        )
+        at_exec.append((
+            QApplication.palette().color(QPalette.ColorRole.Window).value(),
+            QApplication.font().pointSizeF(),
+            built[0].scene.theme.name,
+        ))  # fmt: skip
         qtbot.waitUntil(lambda: built[0].has_tools, timeout=5000)
         return 0
 
     monkeypatch.setattr(QApplication, "exec", fake_exec)
     store = QSettings("DebateMap", "DebateMap")  # the names run_application gives the app
     store.setValue("theme", "dark")
+    store.setValue("fontSize", 15.0)
     light = QApplication.palette()
     try:
         assert app_module.run_application([]) == 0
-        assert window_colour_at_exec[0] < 100  # dark already, before the tools came
+        window_value, font_size, canvas_theme = at_exec[0]
+        assert window_value < 100  # menus and panel frames dark already, before the tools came
+        assert font_size == 15.0 and canvas_theme == "dark"
     finally:
         store.remove("theme")
+        store.remove("fontSize")
         QApplication.setPalette(light)
         QApplication.setFont(QFont())
         for window in built:
