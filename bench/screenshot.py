@@ -29,11 +29,12 @@ def main() -> int:
     args = parser.parse_args()
 
     from desktop.app import application
-    from desktop.canvas.theme import theme_named
+    from desktop.dialogs.settings_dialog import AppSettings, apply_settings
     from desktop.main_window import MainWindow
 
     app = application()
-    window = MainWindow(theme=theme_named(args.theme))
+    window = MainWindow()
+    apply_settings(AppSettings(theme=args.theme), [window])  # the whole window, as a user's
     width, height = (int(v) for v in args.size.split("x"))
     window.resize(width, height)
     window.show()
