@@ -35,6 +35,8 @@ class Watch(QObject):
             QTimer.singleShot(0, painted)
         return False
 """
+_WATCH_LATER = "\n".join("    " + line for line in _WATCH.splitlines())
+"""The same, defined inside a function: DebateMap reads its map before it imports Qt."""
 
 _BARE = (
     """
@@ -60,30 +62,26 @@ app.exec()
 _DEBATEMAP = (
     """
 import sys, time
-import desktop.app, desktop.main_window
-"""
-    + _WATCH
-    + """
+import desktop.app
 def painted():
     print("painted", time.time())
+def timed(add_tools):
+    def timed_add_tools(window):
+        from PySide6.QtCore import QTimer
+        add_tools(window)
+        print("ready", time.time())
+        QTimer.singleShot(0, window.close)
+    return timed_add_tools
 hook = desktop.app.call_after_first_paint
 def call_after_first_paint(widget, callback, *args):
+"""
+    + _WATCH_LATER
+    + """
     hook(widget, callback, *args)
     widget.installEventFilter(Watch(widget))  # installed last, so it sees the paint first
+    window = type(widget.window())  # the main window is imported by now: time its add_tools
+    window.add_tools = timed(window.add_tools)
 desktop.app.call_after_first_paint = call_after_first_paint
-add_tools = getattr(desktop.main_window.MainWindow, "add_tools", None)
-def timed_add_tools(window):
-    add_tools(window)
-    print("ready", time.time())
-    QTimer.singleShot(0, window.close)
-if add_tools is None:  # an older DebateMap built everything before the first paint
-    def painted():
-        print("painted", time.time())
-        print("ready", time.time())
-        QTimer.singleShot(0, QApplication.closeAllWindows)
-    from PySide6.QtWidgets import QApplication
-else:
-    desktop.main_window.MainWindow.add_tools = timed_add_tools
 from desktop.cli import main
 main([])
 heavy = [m for m in ('networkx', 'pydot', 'yaml', 'syntok') if m in sys.modules]

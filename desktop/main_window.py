@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
+from desktop.app import DOCUMENT_SUFFIXES
 from desktop.autosave import Autosaver
 from desktop.canvas.editor import MapEditor
 from desktop.canvas.scene import MapScene
@@ -39,7 +40,6 @@ if TYPE_CHECKING:
 # QFileDialog and QMessageBox are imported where used: touching them costs start-up time.
 
 MAP_FILTER = "DebateMap maps (*.debatemap)"
-DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 MAX_RECENT = 10
 _open_windows: list[MainWindow] = []
 """Windows stay referenced here until they close (Python would otherwise collect them)."""
