@@ -10,24 +10,31 @@ from __future__ import annotations
 import json
 import os
 import time
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer
+from PySide6.QtCore import QObject, QTimer
 
 from desktop.session import MapSession
 from mapping.errors import MappingError
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QLockFile
+# Every window builds an Autosaver before its first paint, so this module stays light: the
+# lock file and standard-path classes are imported where used, and Recoverable is a NamedTuple
+# (a frozen dataclass costs ~0.5 ms to create at import).
 
 INTERVAL_MS = 60_000
 
 
 def autosave_dir() -> Path:
+    from PySide6.QtCore import QStandardPaths
+
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     return Path(base) / "autosave"
 
 
-@dataclass(frozen=True)
-class Recoverable:
+class Recoverable(NamedTuple):
     """An autosaved map left behind by a DebateMap that did not close normally."""
 
     map_path: Path
@@ -78,6 +85,8 @@ class Autosaver(QObject):
         folder = self.map_path.parent
         folder.mkdir(parents=True, exist_ok=True)
         if self._lock is None:
+            from PySide6.QtCore import QLockFile
+
             self._lock = QLockFile(str(self.map_path.with_suffix(".lock")))
             self._lock.setStaleLockTime(0)
             if not self._lock.tryLock(100):
@@ -112,6 +121,8 @@ class Autosaver(QObject):
 
 def find_recoverable() -> list[Recoverable]:
     """Autosaved maps whose DebateMap is gone, newest first."""
+    from PySide6.QtCore import QLockFile
+
     folder = autosave_dir()
     if not folder.is_dir():
         return []
