@@ -12,7 +12,7 @@ This module stays light: the main window imports it before its first paint.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer
@@ -21,8 +21,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 _LEFT, _RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
 
 
-@dataclass(frozen=True)
-class SidePanel:
+class SidePanel(NamedTuple):  # not a dataclass: ~0.5 ms less before the first paint
     object_name: str
     """The dock's object name (the panel's class name): how a frame and its panel are matched."""
     title: str

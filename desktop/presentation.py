@@ -13,7 +13,7 @@ the step; C: dark or high-contrast; Escape: leave. Clicking a node makes it the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QPainter
@@ -41,9 +41,9 @@ from mapping.teaching import Step, default_steps, presentation_steps, set_presen
 PROJECTOR_THEMES: dict[str, Theme] = {
     # Boxes keep the editor's size (the teacher's layout must not start to overlap); type is
     # large on screen because each step is framed as closely as the projector allows.
-    "dark": replace(DARK, name="projector-dark", line_width=2.6),
-    "high-contrast": replace(
-        HIGH_CONTRAST, name="projector-high-contrast", font_size=10.0, line_width=3.2
+    "dark": DARK._replace(name="projector-dark", line_width=2.6),
+    "high-contrast": HIGH_CONTRAST._replace(
+        name="projector-high-contrast", font_size=10.0, line_width=3.2
     ),
 }
 """Themes for a projector: dark backgrounds, larger type and thicker lines than on screen."""

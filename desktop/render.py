@@ -212,7 +212,7 @@ class MapPage:
         # Name the font Qt really uses, so an SVG viewer picks the same one (not "Sans Serif").
         theme = theme_named(options.theme)
         if not theme.font_family:
-            theme = replace(theme, font_family=QFontInfo(QFont()).family())
+            theme = theme._replace(font_family=QFontInfo(QFont()).family())
         self.theme = theme
         self.scene = MapScene(argument_map, self.theme)
         self.scene.detach()  # a snapshot: the picture does not follow later edits

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from desktop.canvas.items import EdgeItem, NodeItem
 from desktop.canvas.theme import LIGHT, Theme
-from desktop.canvas.verdicts import EvaluationOverlay
 from mapping.model import ArgumentMap, MapEvent
 
 if TYPE_CHECKING:
     from desktop.canvas.sketch import MapSketch
+    from desktop.canvas.verdicts import EvaluationOverlay
 
 MAP_MARGIN = 40.0
 _FOLLOWED = (

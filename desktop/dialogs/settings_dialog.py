@@ -6,7 +6,7 @@ colours live under ``relationColors/<relation>`` and override the theme's when s
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
@@ -81,7 +81,7 @@ class AppSettings:
         theme = theme_named(self.theme)
         if self.font_size is not None:
             theme = theme.with_font_size(self.font_size)
-        return replace(theme, **{r: c for r, c in self.relation_colors.items() if r in RELATIONS})
+        return theme._replace(**{r: c for r, c in self.relation_colors.items() if r in RELATIONS})
 
 
 _system_font: QFont | None = None
