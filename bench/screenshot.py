@@ -1,6 +1,7 @@
 """Render the main window showing a map to a PNG, without a display.
 
     uv run python bench/screenshot.py [MAP] [-o window.png] [--size 1400x900] [--theme dark]
+        [--select n3,n7] [--zoom 80] [--find TEXT]
 
 Used to look at the editor as a user sees it (and for the README's picture).
 """
@@ -26,6 +27,8 @@ def main() -> int:
     parser.add_argument("--theme", default="light")
     parser.add_argument("--select", default="", help="comma-separated ids to select")
     parser.add_argument("--find", default="", help="text to find (shows the find bar)")
+    parser.add_argument("--zoom", type=float, default=0.0,
+                        help="zoom in percent, centred on the selection (default: fit the map)")  # fmt: skip
     args = parser.parse_args()
 
     from desktop.app import application
@@ -45,6 +48,11 @@ def main() -> int:
     window.view.zoom_fit()
     if args.select:
         window.editor.select(args.select.split(","))
+    if args.zoom:
+        window.view.set_zoom(args.zoom / 100)
+        selected = [window.scene.node_item(i) for i in window.session.selection]
+        if selected and selected[0] is not None:
+            window.view.centerOn(selected[0])
     if args.find:
         window.view.show_find()
         window.view.find_bar.field.setText(args.find)
