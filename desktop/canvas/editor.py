@@ -213,8 +213,17 @@ class MapEditor(QObject):
         return self._add_connected("support", child=False)
 
     # -------------------------------------------------------------------- moving
-    def move_nodes(self, positions: dict[str, tuple[float, float]], verb: str = "Move") -> None:
-        """Put nodes at new centres as one step named like "Move 3 Claims"."""
+    def move_nodes(
+        self,
+        positions: dict[str, tuple[float, float]],
+        verb: str = "Move",
+        named: Iterable[str] | None = None,
+    ) -> None:
+        """Put nodes at new centres as one step named like "Move 3 Claims".
+
+        The name counts the nodes that moved, or ``named`` when given: Align and Distribute
+        name the whole selection they arranged, even the boxes that were already in place.
+        """
         changed = {
             node_id: (float(x), float(y))
             for node_id, (x, y) in positions.items()
@@ -223,7 +232,8 @@ class MapEditor(QObject):
         }
         if not changed:
             return
-        name = describe(verb, [self.map.node(i) for i in changed])
+        counted = changed if named is None else [i for i in named if i in self.map.nodes]
+        name = describe(verb, [self.map.node(i) for i in counted])
         self.push(move_nodes(changed, name))
 
     def set_label(self, node_id: str, label: str) -> None:
@@ -430,7 +440,7 @@ class MapEditor(QObject):
             positions = {i: (x, middle) for i, x, _, _, _ in boxes}
         else:
             raise ValueError(f"unknown alignment {how!r}")
-        self.move_nodes(positions, "Align")
+        self.move_nodes(positions, "Align", named=positions)
 
     def distribute(self, axis: str, ids: Sequence[str] | None = None) -> None:
         """Space nodes evenly (equal gaps) along ``horizontal`` or ``vertical``."""
@@ -450,7 +460,9 @@ class MapEditor(QObject):
             middle = cursor + extent / 2
             positions[box[0]] = (middle, box[2]) if horizontal else (box[1], middle)
             cursor += extent + gap
-        self.move_nodes(positions, "Distribute")
+        for box in (boxes[0], boxes[-1]):  # the ends stay put exactly (no rounding drift)
+            positions[box[0]] = (box[1], box[2])
+        self.move_nodes(positions, "Distribute", named=positions)
 
     # ------------------------------------------------------------------ navigate
     def neighbour(self, node_id: str, direction: str) -> str | None:

@@ -1,0 +1,93 @@
+"""Arrange, paste and new-claim steps as a user meets them in the window.
+
+Each test names the behaviour of mature editors (PowerPoint, draw.io, Rationale) it holds the
+map editor to.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+import pytest
+from PySide6.QtCore import QRectF
+
+
+def _undo_text(window) -> str:
+    return window.actions["undo"].text().replace("&", "")
+
+
+def _box(window, node_id: str) -> QRectF:
+    return window.scene.node_item(node_id).scene_box()
+
+
+def _overlaps(window, ids, others) -> list[tuple[str, str]]:
+    return [(a, b) for a in ids for b in others if _box(window, a).intersects(_box(window, b))]
+
+
+# ----------------------------------------------------------------------- distribute
+@pytest.mark.parametrize("axis", ["horizontal", "vertical"])
+def test_distribute_makes_equal_gaps_between_boxes_of_different_sizes(window, axis):
+    """PowerPoint's Distribute: equal gaps between neighbours, the outermost two stay put."""
+    m = window.session.map
+    horizontal = axis == "horizontal"
+    labels = [
+        "A",
+        "A much longer label that wraps over several lines, so this box is wide and tall",
+        "Mid-sized label here",
+        "B",
+    ]
+    ids = []
+    for index, (label, along) in enumerate(zip(labels, (0.0, 150.0, 260.0, 1100.0), strict=True)):
+        node = m.add_node(id=f"d{index}", label=label, x=along if horizontal else 700.0,
+                          y=-600.0 if horizontal else along - 600.0)  # fmt: skip
+        ids.append(node.id)
+    sizes = {(_box(window, i).width(), _box(window, i).height()) for i in ids}
+    assert len(sizes) >= 3  # the boxes really differ in size
+    ends = {i: _box(window, i) for i in (ids[0], ids[-1])}
+    window.editor.select(ids)
+    window.actions[f"distribute_{axis}"].trigger()
+
+    boxes = [_box(window, i) for i in ids]
+    if horizontal:
+        gaps = [b.left() - a.right() for a, b in pairwise(boxes)]
+        centre_steps = [b.center().x() - a.center().x() for a, b in pairwise(boxes)]
+    else:
+        gaps = [b.top() - a.bottom() for a, b in pairwise(boxes)]
+        centre_steps = [b.center().y() - a.center().y() for a, b in pairwise(boxes)]
+    assert gaps == pytest.approx([gaps[0]] * 3, abs=0.01)
+    assert gaps[0] > 0
+    # Equal gaps between boxes of different sizes are not equal centre distances.
+    assert max(centre_steps) - min(centre_steps) > 10.0
+    for node_id, before in ends.items():
+        assert _box(window, node_id) == before
+    assert window.session.undo_stack.count() == 1
+    assert _undo_text(window) == "Undo Distribute 4 Claims"
+    window.actions["undo"].trigger()
+    assert (m.node("d1").x, m.node("d1").y) == ((150.0, -600.0) if horizontal else (700.0, -450.0))
+
+
+# -------------------------------------------------------------------- align naming
+def test_align_undo_names_the_whole_arranged_selection(window):
+    """ "Undo Align 4 Claims" after aligning four claims, one of which was already on top."""
+    m = window.session.map
+    m.add_node(id="c4", label="Tolls pay for it", x=420.0, y=260.0)
+    m.change_node("c2", y=150.0)  # c2 is the topmost: it does not move
+    top = _box(window, "c2").top()
+    window.editor.select(["c1", "c2", "c3", "c4"])
+    window.actions["align_top"].trigger()
+    assert {_box(window, i).top() for i in ("c1", "c2", "c3", "c4")} == {top}
+    assert window.session.undo_stack.count() == 1
+    assert _undo_text(window) == "Undo Align 4 Claims"
+    window.actions["undo"].trigger()
+    assert (m.node("c3").y, m.node("c4").y) == (400.0, 260.0)
+    assert _undo_text(window) == "Undo"
+
+
+def test_distribute_undo_names_the_whole_arranged_selection(window):
+    m = window.session.map
+    m.change_node("c3", x=1000.0, y=200.0)
+    m.change_node("c2", x=500.0)
+    window.editor.select(["c1", "c2", "c3"])  # only c2, between the two ends, moves
+    window.actions["distribute_horizontal"].trigger()
+    assert m.node("c2").x != 500.0
+    assert _undo_text(window) == "Undo Distribute 3 Claims"
