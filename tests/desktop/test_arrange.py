@@ -9,7 +9,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 import pytest
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QPointF, QRectF
 
 
 def _undo_text(window) -> str:
@@ -18,10 +18,6 @@ def _undo_text(window) -> str:
 
 def _box(window, node_id: str) -> QRectF:
     return window.scene.node_item(node_id).scene_box()
-
-
-def _overlaps(window, ids, others) -> list[tuple[str, str]]:
-    return [(a, b) for a in ids for b in others if _box(window, a).intersects(_box(window, b))]
 
 
 # ----------------------------------------------------------------------- distribute
@@ -91,3 +87,80 @@ def test_distribute_undo_names_the_whole_arranged_selection(window):
     window.actions["distribute_horizontal"].trigger()
     assert m.node("c2").x != 500.0
     assert _undo_text(window) == "Undo Distribute 3 Claims"
+
+
+# -------------------------------------------------------------------------- paste
+def _new_ids(window, before) -> list[str]:
+    return [i for i in window.session.map.nodes if i not in before]
+
+
+def _clashes(window, ids) -> list[tuple[str, str]]:
+    """Pairs of a given box and any other box closer than 5 units (touching or overlapping)."""
+    return [
+        (a, b)
+        for a in ids
+        for b in window.session.map.nodes
+        if a != b and _box(window, a).adjusted(-5, -5, 5, 5).intersects(_box(window, b))
+    ]
+
+
+def _shift(window, pasted, originals) -> set[tuple[float, float]]:
+    """How far each pasted node sits from the node it copies (one vector: the shape is kept)."""
+    m = window.session.map
+    return {
+        (round(m.node(new).x - m.node(old).x, 6), round(m.node(new).y - m.node(old).y, 6))
+        for new, old in zip(pasted, originals, strict=True)
+    }
+
+
+def test_paste_twice_lands_clear_of_every_node_and_keeps_the_group_shape(window):
+    """draw.io: a paste without a position goes a step off the copied nodes, never on a node."""
+    originals = ["p1", "c1", "c2"]
+    window.editor.select([*originals, "e1", "e2"])
+    window.actions["copy"].trigger()
+    before = set(window.session.map.nodes)
+    first = window.editor.paste()
+    assert [window.session.map.node(i).label for i in first] == [
+        window.session.map.node(i).label for i in originals
+    ]
+    assert _clashes(window, first) == []
+    (shift,) = _shift(window, first, originals)
+    assert 0 < abs(shift[0]) + abs(shift[1]) < 700  # near where they were copied from
+    assert len(window.session.map.edges) == 4  # the two copied relations came along
+    assert _undo_text(window) == "Undo Paste 3 Items"
+
+    second = window.editor.paste()
+    assert _clashes(window, second) == []  # not stacked on the first paste either
+    assert len(_shift(window, second, originals)) == 1
+    assert set(first) | set(second) == set(_new_ids(window, before))
+    window.actions["undo"].trigger()
+    window.actions["undo"].trigger()
+    assert set(window.session.map.nodes) == before
+
+
+def test_paste_at_a_point_stays_there_unless_it_would_cover_a_node(window):
+    window.editor.select(["c1", "c2"])
+    window.actions["copy"].trigger()
+    free = window.editor.paste(QPointF(1000.0, -800.0))  # empty canvas: exactly there
+    m = window.session.map
+    xs, ys = [m.node(i).x for i in free], [m.node(i).y for i in free]
+    assert ((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2) == (1000.0, -800.0)
+    on_node = window.editor.paste(QPointF(200.0, 0.0))  # the copy of c1 would cover p1
+    assert _clashes(window, on_node) == []
+    assert len(_shift(window, on_node, ["c1", "c2"])) == 1  # moved aside, shape kept
+    xs = [m.node(i).x for i in on_node]
+    ys = [m.node(i).y for i in on_node]
+    assert abs((min(xs) + max(xs)) / 2 - 200.0) + abs((min(ys) + max(ys)) / 2) < 700
+
+
+def test_duplicate_and_paste_avoid_hidden_nodes_too(window):
+    """A node hidden by a filter comes back where it was: nothing may be put on it meanwhile."""
+    window.editor.select(["c3"])
+    first = window.editor.duplicate()
+    second = window.editor.duplicate()
+    assert _clashes(window, [*first, *second]) == []
+    window.scene.set_hidden(["c1", "c2"])
+    window.editor.select(["c3"])
+    window.actions["copy"].trigger()
+    pasted = window.editor.paste(QPointF(-200.0, 200.0))  # where hidden c1 is
+    assert _clashes(window, pasted) == []
