@@ -61,6 +61,9 @@ class MapEditor(QObject):
         self.scene = scene
         self.snap_to_grid = False
         self._syncing = False
+        # A node just created with its label editor open: the label typed there joins the
+        # creation step (finish_label_edit).
+        self._unnamed: str | None = None
         scene.selectionChanged.connect(self._on_scene_selection_changed)
         session.selectionChanged.connect(self._on_session_selection_changed)
 
@@ -68,10 +71,10 @@ class MapEditor(QObject):
     def map(self) -> ArgumentMap:
         return self.session.map
 
-    def push(self, operation: Operation) -> Operation | None:
+    def push(self, operation: Operation, *, merge_key: str | None = None) -> Operation | None:
         """Push ``operation``; report a refused one on the status bar instead of raising."""
         try:
-            return self.session.push(operation)
+            return self.session.push(operation, merge_key=merge_key)
         except MappingError as error:
             self.message.emit(str(error))
             return None
@@ -133,13 +136,17 @@ class MapEditor(QObject):
         """Create a node centred at ``(x, y)`` as one step; optionally start typing its label."""
         x, y = self.snapped(x, y)
         node = Node(id=self.map.new_id("n"), kind=kind, label=label, x=x, y=y, **fields)
-        if self.push(AddNode(node)) is None:
+        if self.push(AddNode(node), merge_key=_label_key(node.id) if edit else None) is None:
             return None
         if select:
             self.select([node.id])
         if edit:
-            self.editLabelRequested.emit(node.id)
+            self._edit_new_label(node.id)
         return node
+
+    def _edit_new_label(self, node_id: str) -> None:
+        self._unnamed = node_id
+        self.editLabelRequested.emit(node_id)
 
     def connect_nodes(self, source: str, target: str, relation: str = "support") -> Edge | None:
         """Draw an edge ``source → target``; an identical edge is not added twice."""
@@ -188,10 +195,10 @@ class MapEditor(QObject):
                     )
                 )
             operation = Compound(children, describe("Add", [node]))
-        if self.push(operation) is None:
+        if self.push(operation, merge_key=_label_key(new_id)) is None:
             return None
         self.select([new_id])
-        self.editLabelRequested.emit(new_id)
+        self._edit_new_label(new_id)
         return self.map.node(new_id)
 
     def _free_spot(self, x: float, y: float, width: float, height: float) -> tuple[float, float]:
@@ -272,6 +279,22 @@ class MapEditor(QObject):
         if node_id in self.map.nodes and self.map.node(node_id).label != label:
             operation = ChangeNode(node_id, label=label)
             self.push(operation)
+
+    def finish_label_edit(self, node_id: str, label: str | None) -> None:
+        """The in-place label editor closed with ``label`` typed (None: cancelled with Esc).
+
+        The first label typed into a node just created joins its creation step, so one Undo
+        takes away the new claim with its label and Redo brings both back; any later edit of
+        the label is a step of its own.
+        """
+        first = self._unnamed == node_id
+        if first:
+            self._unnamed = None
+        if label is None or node_id not in self.map.nodes or self.map.node(node_id).label == label:
+            return
+        self.push(
+            ChangeNode(node_id, label=label), merge_key=_label_key(node_id) if first else None
+        )
 
     # ------------------------------------------------------------------ deleting
     def delete(self, ids: Iterable[str] | None = None) -> None:
@@ -623,6 +646,11 @@ class MapEditor(QObject):
 
     def node_items(self, ids: Iterable[str]) -> list[NodeItem]:
         return [item for item in map(self.scene.node_item, ids) if item is not None]
+
+
+def _label_key(node_id: str) -> str:
+    """The merge key that joins a new node's creation and its first label into one step."""
+    return f"first-label:{node_id}"
 
 
 class _BoxIndex:

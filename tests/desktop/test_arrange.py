@@ -9,7 +9,8 @@ from __future__ import annotations
 from itertools import pairwise
 
 import pytest
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtTest import QTest
 
 
 def _undo_text(window) -> str:
@@ -164,3 +165,98 @@ def test_duplicate_and_paste_avoid_hidden_nodes_too(window):
     window.actions["copy"].trigger()
     pasted = window.editor.paste(QPointF(-200.0, 200.0))  # where hidden c1 is
     assert _clashes(window, pasted) == []
+
+
+# ------------------------------------------------------- new claim and its first label
+def _double_click_empty(window, scene_point: QPointF) -> str:
+    view = window.view
+    before = set(window.session.map.nodes)
+    point = view.mapFromScene(scene_point)
+    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    (new,) = _new_ids(window, before)
+    assert view.label_editor is not None and view.label_editor.node_id == new
+    return new
+
+
+def _type_label(window, text: str) -> None:
+    editor = window.view.label_editor
+    editor.selectAll()
+    QTest.keyClicks(editor, text)
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    assert window.view.label_editor is None
+
+
+def test_double_click_then_typing_is_one_add_claim_step(window):
+    """Rationale, draw.io: one Undo takes away the new claim together with its label."""
+    stack = window.session.undo_stack
+    new = _double_click_empty(window, QPointF(320.0, 460.0))
+    _type_label(window, "Tolls will pay for it")
+    assert window.session.map.node(new).label == "Tolls will pay for it"
+    assert stack.count() == 1
+    assert _undo_text(window) == "Undo Add Claim"
+    window.actions["undo"].trigger()
+    assert new not in window.session.map.nodes
+    assert window.scene.node_item(new) is None
+    window.actions["redo"].trigger()
+    assert window.session.map.node(new).label == "Tolls will pay for it"
+    assert window.scene.node_item(new).node.label == "Tolls will pay for it"
+    assert stack.count() == 1 and _undo_text(window) == "Undo Add Claim"
+
+
+def test_later_label_edits_and_escape_stay_their_own_steps(window):
+    stack = window.session.undo_stack
+    new = _double_click_empty(window, QPointF(320.0, 460.0))
+    _type_label(window, "First words")
+    window.editor.select([new])
+    window.actions["edit_label"].trigger()  # F2 later: an edit of its own
+    _type_label(window, "Better words")
+    assert stack.count() == 2
+    window.actions["undo"].trigger()
+    assert window.session.map.node(new).label == "First words"
+
+    unnamed = _double_click_empty(window, QPointF(-320.0, 460.0))
+    QTest.keyClick(window.view.label_editor, Qt.Key.Key_Escape)  # the claim stays, unnamed
+    assert window.session.map.node(unnamed).label == ""
+    assert stack.count() == 2 and _undo_text(window) == "Undo Add Claim"
+    window.editor.select([unnamed])
+    window.actions["edit_label"].trigger()
+    _type_label(window, "Named afterwards")
+    assert stack.count() == 3  # not folded into the creation the Escape finished
+    window.actions["undo"].trigger()
+    assert window.session.map.node(unnamed).label == ""
+    window.actions["undo"].trigger()
+    assert unnamed not in window.session.map.nodes
+
+
+def test_tab_then_typing_is_one_step_too(window):
+    view = window.view
+    view.setFocus()
+    window.editor.select(["c3"])
+    QTest.keyClick(view, Qt.Key.Key_Tab)
+    (child,) = window.session.selection
+    _type_label(window, "Even more traffic without it")
+    assert window.session.undo_stack.count() == 1
+    assert _undo_text(window) == "Undo Add Supporting Claim"
+    window.actions["undo"].trigger()
+    assert child not in window.session.map.nodes
+
+
+def test_session_merges_a_keyed_step_once_and_only_when_adjacent(argument_map):
+    from desktop.session import MapSession
+    from mapping.model import AddNode, ChangeNode, Node
+
+    session = MapSession(argument_map)
+    stack = session.undo_stack
+    session.push(AddNode(Node("n9", label="")), merge_key="k")
+    session.push(ChangeNode("n9", label="one"), merge_key="k")
+    session.push(ChangeNode("n9", label="two"), merge_key="k")  # the key was used up
+    assert stack.count() == 2 and stack.text(0) == "Add Claim"
+    session.push(AddNode(Node("n10")), merge_key="j")
+    session.push(ChangeNode("c1", x=5.0))  # something in between: no merge
+    session.push(ChangeNode("n10", label="late"), merge_key="j")
+    assert stack.count() == 5
+    for _ in range(5):
+        stack.undo()
+    assert "n9" not in argument_map.nodes and "n10" not in argument_map.nodes
+    stack.redo()
+    assert argument_map.node("n9").label == "one"
