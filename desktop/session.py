@@ -12,17 +12,42 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from mapping.model import ArgumentMap, Edge, Node, Operation
+from mapping.model import ArgumentMap, Compound, Edge, Node, Operation
+
+_MERGE_ID = 0x444D
+"""The Qt command id of every command that has a merge key (the keys themselves decide)."""
 
 
 class OperationCommand(QUndoCommand):
-    """Adapts a core operation to Qt's undo stack; the command only ever touches the model."""
+    """Adapts a core operation to Qt's undo stack; the command only ever touches the model.
 
-    def __init__(self, argument_map: ArgumentMap, operation: Operation, *, applied: bool) -> None:
+    A command with a ``merge_key`` takes in, once, the next command pushed right after it with
+    the same key: the two become one step under the first one's name.
+    """
+
+    def __init__(
+        self,
+        argument_map: ArgumentMap,
+        operation: Operation,
+        *,
+        applied: bool,
+        merge_key: str | None = None,
+    ) -> None:
         super().__init__(operation.description)
         self.map = argument_map
         self.operation = operation
+        self.merge_key = merge_key
         self._skip_redo = applied
+
+    def id(self) -> int:
+        return _MERGE_ID if self.merge_key is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, OperationCommand) or other.merge_key != self.merge_key:
+            return False
+        self.operation = Compound([self.operation, other.operation], self.operation.description)
+        self.merge_key = None  # once only: later commands stay steps of their own
+        return True
 
     def redo(self) -> None:
         if self._skip_redo:  # push() already applied it, so validation errors reach the caller
@@ -58,10 +83,16 @@ class MapSession(QObject):
         self.map.subscribe(self._on_item_removed, names=("node_removed", "edge_removed"))
 
     # --------------------------------------------------------------- editing
-    def push(self, operation: Operation) -> Operation:
-        """Apply ``operation`` and record it for undo; raises (map untouched) if it is invalid."""
+    def push(self, operation: Operation, *, merge_key: str | None = None) -> Operation:
+        """Apply ``operation`` and record it for undo; raises (map untouched) if it is invalid.
+
+        With ``merge_key``, the step joins the one before it if that was pushed with the same
+        key and nothing came between (a new claim and the label typed into it), else it
+        waits for the next push with that key.
+        """
         operation.apply(self.map)
-        self.undo_stack.push(OperationCommand(self.map, operation, applied=True))
+        command = OperationCommand(self.map, operation, applied=True, merge_key=merge_key)
+        self.undo_stack.push(command)
         return operation
 
     @property

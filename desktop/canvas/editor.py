@@ -7,14 +7,16 @@ the scene follows the model's events. Nothing here touches an item's data.
 
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Iterable, Sequence
+import math
+from collections.abc import Iterable, Iterator, Sequence
 
 import shiboken6
 from PySide6.QtCore import QMimeData, QObject, QPointF, QRectF, Signal
 from PySide6.QtGui import QGuiApplication
 
-from desktop.canvas.items import NodeItem
+from desktop.canvas.items import NodeItem, node_size
 from desktop.canvas.scene import MapScene
 from desktop.session import MapSession
 from mapping.errors import MappingError
@@ -59,6 +61,9 @@ class MapEditor(QObject):
         self.scene = scene
         self.snap_to_grid = False
         self._syncing = False
+        # A node just created with its label editor open: the label typed there joins the
+        # creation step (finish_label_edit).
+        self._unnamed: str | None = None
         scene.selectionChanged.connect(self._on_scene_selection_changed)
         session.selectionChanged.connect(self._on_session_selection_changed)
 
@@ -66,10 +71,10 @@ class MapEditor(QObject):
     def map(self) -> ArgumentMap:
         return self.session.map
 
-    def push(self, operation: Operation) -> Operation | None:
+    def push(self, operation: Operation, *, merge_key: str | None = None) -> Operation | None:
         """Push ``operation``; report a refused one on the status bar instead of raising."""
         try:
-            return self.session.push(operation)
+            return self.session.push(operation, merge_key=merge_key)
         except MappingError as error:
             self.message.emit(str(error))
             return None
@@ -131,13 +136,17 @@ class MapEditor(QObject):
         """Create a node centred at ``(x, y)`` as one step; optionally start typing its label."""
         x, y = self.snapped(x, y)
         node = Node(id=self.map.new_id("n"), kind=kind, label=label, x=x, y=y, **fields)
-        if self.push(AddNode(node)) is None:
+        if self.push(AddNode(node), merge_key=_label_key(node.id) if edit else None) is None:
             return None
         if select:
             self.select([node.id])
         if edit:
-            self.editLabelRequested.emit(node.id)
+            self._edit_new_label(node.id)
         return node
+
+    def _edit_new_label(self, node_id: str) -> None:
+        self._unnamed = node_id
+        self.editLabelRequested.emit(node_id)
 
     def connect_nodes(self, source: str, target: str, relation: str = "support") -> Edge | None:
         """Draw an edge ``source → target``; an identical edge is not added twice."""
@@ -186,22 +195,52 @@ class MapEditor(QObject):
                     )
                 )
             operation = Compound(children, describe("Add", [node]))
-        if self.push(operation) is None:
+        if self.push(operation, merge_key=_label_key(new_id)) is None:
             return None
         self.select([new_id])
-        self.editLabelRequested.emit(new_id)
+        self._edit_new_label(new_id)
         return self.map.node(new_id)
 
     def _free_spot(self, x: float, y: float, width: float, height: float) -> tuple[float, float]:
         """``(x, y)``, or the first place to its right where a box this size touches no node."""
+        box = QRectF(x - width / 2, y - height / 2, width, height)
+        steps = [(i * (width + SIBLING_GAP), 0.0) for i in range(200)]
+        dx, dy = self._free_offset([box], steps) or steps[-1]
+        return x + dx, y + dy
+
+    def _free_offset(
+        self, boxes: Sequence[QRectF], offsets: Sequence[tuple[float, float]]
+    ) -> tuple[float, float] | None:
+        """The first of ``offsets`` that moves all ``boxes`` (a group, in scene coordinates)
+        clear of every node's box by half a sibling gap; None if none of them does.
+
+        Hidden nodes count too: they come back in the same place. The group keeps its shape,
+        and its boxes may straddle a node that sits in a hole of the group.
+        """
+        if not boxes or not offsets:
+            return None
         margin = SIBLING_GAP / 2
-        for _ in range(200):
-            box = QRectF(x - width / 2 - margin, y - height / 2 - margin,
-                         width + 2 * margin, height + 2 * margin)  # fmt: skip
-            if not any(isinstance(i, NodeItem) for i in self.scene.items(box)):
-                break
-            x += width + SIBLING_GAP
-        return x, y
+        group = boxes[0]
+        for box in boxes[1:]:
+            group = group.united(box)
+        xs = [dx for dx, _ in offsets]
+        ys = [dy for _, dy in offsets]
+        reach = QRectF(group.left() + min(xs) - margin, group.top() + min(ys) - margin,
+                       group.width() + max(xs) - min(xs) + 2 * margin,
+                       group.height() + max(ys) - min(ys) + 2 * margin)  # fmt: skip
+        index = _BoxIndex(
+            r for r in (i.scene_box() for i in self.scene.node_items()) if r.intersects(reach)
+        )
+        for dx, dy in offsets:
+            moved = group.translated(dx, dy).adjusted(-margin, -margin, margin, margin)
+            if not index.hits(moved):
+                return dx, dy
+            if len(boxes) > 1 and not any(
+                index.hits(b.translated(dx, dy).adjusted(-margin, -margin, margin, margin))
+                for b in boxes
+            ):
+                return dx, dy
+        return None
 
     def add_supporting_claim(self) -> Node | None:
         return self._add_connected("support", child=True)
@@ -213,8 +252,17 @@ class MapEditor(QObject):
         return self._add_connected("support", child=False)
 
     # -------------------------------------------------------------------- moving
-    def move_nodes(self, positions: dict[str, tuple[float, float]], verb: str = "Move") -> None:
-        """Put nodes at new centres as one step named like "Move 3 Claims"."""
+    def move_nodes(
+        self,
+        positions: dict[str, tuple[float, float]],
+        verb: str = "Move",
+        named: Iterable[str] | None = None,
+    ) -> None:
+        """Put nodes at new centres as one step named like "Move 3 Claims".
+
+        The name counts the nodes that moved, or ``named`` when given: Align and Distribute
+        name the whole selection they arranged, even the boxes that were already in place.
+        """
         changed = {
             node_id: (float(x), float(y))
             for node_id, (x, y) in positions.items()
@@ -223,13 +271,30 @@ class MapEditor(QObject):
         }
         if not changed:
             return
-        name = describe(verb, [self.map.node(i) for i in changed])
+        counted = changed if named is None else [i for i in named if i in self.map.nodes]
+        name = describe(verb, [self.map.node(i) for i in counted])
         self.push(move_nodes(changed, name))
 
     def set_label(self, node_id: str, label: str) -> None:
         if node_id in self.map.nodes and self.map.node(node_id).label != label:
             operation = ChangeNode(node_id, label=label)
             self.push(operation)
+
+    def finish_label_edit(self, node_id: str, label: str | None) -> None:
+        """The in-place label editor closed with ``label`` typed (None: cancelled with Esc).
+
+        The first label typed into a node just created joins its creation step, so one Undo
+        takes away the new claim with its label and Redo brings both back; any later edit of
+        the label is a step of its own.
+        """
+        first = self._unnamed == node_id
+        if first:
+            self._unnamed = None
+        if label is None or node_id not in self.map.nodes or self.map.node(node_id).label == label:
+            return
+        self.push(
+            ChangeNode(node_id, label=label), merge_key=_label_key(node_id) if first else None
+        )
 
     # ------------------------------------------------------------------ deleting
     def delete(self, ids: Iterable[str] | None = None) -> None:
@@ -347,13 +412,7 @@ class MapEditor(QObject):
                 children.append(AddDocument(_with_id(document, new_id)))
                 match = new_id
             document_ids[document.id] = match
-        xs = [n.x for n in fragment.nodes.values()]
-        ys = [n.y for n in fragment.nodes.values()]
-        if at is None:
-            dx = dy = PASTE_OFFSET
-        else:
-            dx = at.x() - (min(xs) + max(xs)) / 2
-            dy = at.y() - (min(ys) + max(ys)) / 2
+        dx, dy = self._paste_offset(fragment, at)
         node_ids: dict[str, str] = {}
         new_nodes: list[Node] = []
         for node in fragment.nodes.values():
@@ -383,6 +442,33 @@ class MapEditor(QObject):
         ids = [n.id for n in new_nodes]
         self.select(ids)
         return ids
+
+    def _paste_offset(self, fragment: ArgumentMap, at: QPointF | None) -> tuple[float, float]:
+        """How far to move ``fragment``'s nodes so that none lands on a node of the map.
+
+        The group starts a small step down and right of where it was copied from (like
+        draw.io), or centred on ``at``; if any box would then touch a node, the whole group
+        moves to the nearest free place, keeping its shape. So a second paste never stacks
+        on the first.
+        """
+        nodes = list(fragment.nodes.values())
+        xs = [n.x for n in nodes]
+        ys = [n.y for n in nodes]
+        if at is None:
+            dx = dy = PASTE_OFFSET
+        else:
+            dx = at.x() - (min(xs) + max(xs)) / 2
+            dy = at.y() - (min(ys) + max(ys)) / 2
+        boxes = []
+        for node in nodes:
+            width, height = node_size(node, self.scene.theme)
+            boxes.append(QRectF(node.x + dx - width / 2, node.y + dy - height / 2, width, height))
+        free = self._free_offset(boxes, _nearest_offsets())
+        if free is None:  # nothing free nearby: below the whole map
+            bottom = max((i.scene_box().bottom() for i in self.scene.node_items()), default=0.0)
+            top = min(b.top() for b in boxes)
+            free = (0.0, max(0.0, bottom + CHILD_GAP - top))
+        return dx + free[0], dy + free[1]
 
     def _matching_document(self, document: Document) -> str | None:
         for mine in self.map.documents.values():
@@ -430,7 +516,7 @@ class MapEditor(QObject):
             positions = {i: (x, middle) for i, x, _, _, _ in boxes}
         else:
             raise ValueError(f"unknown alignment {how!r}")
-        self.move_nodes(positions, "Align")
+        self.move_nodes(positions, "Align", named=positions)
 
     def distribute(self, axis: str, ids: Sequence[str] | None = None) -> None:
         """Space nodes evenly (equal gaps) along ``horizontal`` or ``vertical``."""
@@ -450,7 +536,9 @@ class MapEditor(QObject):
             middle = cursor + extent / 2
             positions[box[0]] = (middle, box[2]) if horizontal else (box[1], middle)
             cursor += extent + gap
-        self.move_nodes(positions, "Distribute")
+        for box in (boxes[0], boxes[-1]):  # the ends stay put exactly (no rounding drift)
+            positions[box[0]] = (box[1], box[2])
+        self.move_nodes(positions, "Distribute", named=positions)
 
     # ------------------------------------------------------------------ navigate
     def neighbour(self, node_id: str, direction: str) -> str | None:
@@ -533,8 +621,6 @@ class MapEditor(QObject):
         except ImportError:
             self.message.emit("Automatic layout is not available in this installation.")
             return None
-        from desktop.canvas.items import node_size
-
         sizes = {n.id: node_size(n, self.scene.theme) for n in self.map.nodes.values()}
         try:
             result = layout_map(self.map, sizes, engine=engine)
@@ -560,6 +646,50 @@ class MapEditor(QObject):
 
     def node_items(self, ids: Iterable[str]) -> list[NodeItem]:
         return [item for item in map(self.scene.node_item, ids) if item is not None]
+
+
+def _label_key(node_id: str) -> str:
+    """The merge key that joins a new node's creation and its first label into one step."""
+    return f"first-label:{node_id}"
+
+
+class _BoxIndex:
+    """Boxes bucketed on a coarse grid, to ask quickly whether a rectangle touches any."""
+
+    CELL = 200.0
+
+    def __init__(self, boxes: Iterable[QRectF]) -> None:
+        self._cells: dict[tuple[int, int], list[QRectF]] = {}
+        for box in boxes:
+            for cell in self._cells_of(box):
+                self._cells.setdefault(cell, []).append(box)
+
+    def _cells_of(self, box: QRectF) -> Iterator[tuple[int, int]]:
+        size = self.CELL
+        for i in range(math.floor(box.left() / size), math.floor(box.right() / size) + 1):
+            for j in range(math.floor(box.top() / size), math.floor(box.bottom() / size) + 1):
+                yield i, j
+
+    def hits(self, rect: QRectF) -> bool:
+        return any(
+            box.intersects(rect)
+            for cell in self._cells_of(rect)
+            for box in self._cells.get(cell, ())
+        )
+
+
+@functools.cache
+def _nearest_offsets(reach: float = 1500.0, step: float = GRID) -> tuple[tuple[float, float], ...]:
+    """Grid offsets within ``reach``, nearest first; at equal distance sideways before down,
+    right before left (an argument map grows its siblings sideways)."""
+    count = int(reach / step)
+    offsets = [
+        (i * step, j * step)
+        for i in range(-count, count + 1)
+        for j in range(-count, count + 1)
+        if (i * i + j * j) * step * step <= reach * reach
+    ]
+    return tuple(sorted(offsets, key=lambda o: (o[0] ** 2 + o[1] ** 2, abs(o[1]), -o[0], -o[1])))
 
 
 def _replace(record, **changes):

@@ -432,8 +432,7 @@ class MapView(QGraphicsView):
         node_id = editor.node_id
         editor.hide()
         editor.deleteLater()
-        if commit:
-            self.editor.set_label(node_id, text)
+        self.editor.finish_label_edit(node_id, text if commit else None)
         self.setFocus()
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:

@@ -122,7 +122,8 @@ def test_align_and_distribute(editor):
     editor.align("top", ["c1", "c2", "p1"])
     tops = {round(editor.scene.node_item(i).scene_box().top(), 3) for i in ("c1", "c2", "p1")}
     assert len(tops) == 1
-    assert editor.session.undo_stack.undoText() == "Align 2 Claims"  # p1 was already on top
+    # Named after all three boxes arranged (a position and two claims), though p1 did not move.
+    assert editor.session.undo_stack.undoText() == "Align 3 Items"
     editor.move_nodes({"c1": (0.0, 0.0), "c2": (50.0, 0.0), "c3": (400.0, 0.0)})
     editor.distribute("horizontal", ["c1", "c2", "c3"])
     boxes = sorted((editor.scene.node_item(i).scene_box() for i in ("c1", "c2", "c3")),
