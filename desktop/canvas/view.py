@@ -69,6 +69,7 @@ class MapView(QGraphicsView):
         self.setMouseTracking(True)
         editor.editLabelRequested.connect(self.edit_label)
         editor.selectionSet.connect(self.show_selection)
+        scene.sceneRectChanged.connect(self._place_label_editor)
 
     def set_editor(self, scene: MapScene, editor: MapEditor) -> None:
         """Show another map (the window opened a file)."""
@@ -81,6 +82,7 @@ class MapView(QGraphicsView):
         editor.editLabelRequested.connect(self.edit_label)
         editor.selectionSet.connect(self.show_selection)
         self.setScene(scene)
+        scene.sceneRectChanged.connect(self._place_label_editor)
 
     def map_scene(self) -> MapScene:
         return self.scene()  # type: ignore[return-value]
@@ -437,6 +439,12 @@ class MapView(QGraphicsView):
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
+        self._place_label_editor()
+
+    def _place_label_editor(self) -> None:
+        """Keep the label editor on its box. Besides scrolling, a scene that grows (a node
+        added near its edge) moves everything while it is smaller than the view, with no
+        scrollContentsBy: the view re-aligns the scene itself."""
         if self.label_editor is not None:
             self.label_editor.place()
 

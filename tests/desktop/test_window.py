@@ -97,6 +97,22 @@ def test_double_click_creates_claim_and_typing_sets_label(window, qtbot):
     assert view.label_editor is None
 
 
+def test_label_editor_stays_on_its_box_when_the_scene_grows(window, qtbot):
+    """A claim added at the bottom of a map smaller than the view grows the scene, and the view
+    re-aligns it without scrolling: the editor must follow its box all the same."""
+    view = window.view
+    view.zoom_fit()
+    qtbot.wait(10)
+    bottom = view.mapToScene(
+        view.viewport().rect().center().x(), view.viewport().rect().bottom() - 5
+    )
+    node = window.editor.add_node(bottom.x(), bottom.y(), "claim", edit=True)
+    qtbot.wait(10)
+    box = view.mapFromScene(window.scene.node_item(node.id).scene_box()).boundingRect()
+    assert view.label_editor is not None
+    assert view.label_editor.geometry().topLeft() == box.topLeft()
+
+
 def test_keyboard_tab_enter_delete_and_undo(window, qtbot):
     view = window.view
     view.setFocus()
