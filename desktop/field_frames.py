@@ -1,12 +1,14 @@
-"""Input fields with a frame that can be seen in the dark and high-contrast themes.
+"""Input fields and controls with edges that can be seen in the dark and high-contrast themes.
 
-Fusion (and most styles) draw the frame of a line edit, text box, combo box or spin box in the
-window colour made 40 % darker: on a black or near-black window that is black on black, so a
-user cannot see where to type. No palette role changes it, and a style sheet that sets a border
+Fusion (and most styles) draw the frame of a line edit, text box, combo box or spin box, and the
+box of a check box or radio button, in the window colour made 40 % darker: on a black or
+near-black window that is black on black, so a user cannot see where to type, nor that an
+unticked item can be ticked. No palette role changes it, and a style sheet that sets a border
 replaces the combo box's and spin box's arrows with bare boxes. So the themes that need it wrap
 the platform's own style in :class:`FieldFrameStyle`, which draws everything as before and then
 a 1 px frame in a colour that stands out from the window (WCAG 1.4.11 asks for 3:1), 2 px in the
-highlight colour while the field has the keyboard focus. :func:`frame_fields` puts it on the
+highlight colour while a field has the keyboard focus; push buttons, check boxes and radio
+buttons get the 1 px frame (their focus is the platform's). :func:`frame_fields` puts it on the
 application and takes it off again, so the light theme keeps exactly the platform's look.
 """
 
@@ -20,12 +22,14 @@ from PySide6.QtWidgets import (
     QProxyStyle,
     QStyle,
     QStyleOption,
+    QStyleOptionButton,
     QTextEdit,
 )
 
 _PE = QStyle.PrimitiveElement
 _CC = QStyle.ComplexControl
 _TEXT_BOXES = (QTextEdit, QPlainTextEdit)
+_CHECK_BOXES = (_PE.PE_IndicatorCheckBox, _PE.PE_IndicatorItemViewItemCheck)
 FOCUS_WIDTH = 2
 
 
@@ -49,16 +53,24 @@ class FieldFrameStyle(QProxyStyle):
             element == _PE.PE_Frame and isinstance(widget, _TEXT_BOXES)
         ):
             self._draw_field_frame(option, painter)
+        elif element in _CHECK_BOXES:
+            self._draw_field_frame(option, painter, focus=False)
+        elif element == _PE.PE_IndicatorRadioButton:
+            self._draw_field_frame(option, painter, focus=False, round=True)
+        elif element == _PE.PE_PanelButtonCommand and not _is_default_or_flat(option):
+            # (the default button keeps the platform's highlighted outline)
+            self._draw_field_frame(option, painter, focus=False)
 
     def drawComplexControl(self, control, option, painter, widget=None) -> None:
         super().drawComplexControl(control, option, painter, widget)
         if control in (_CC.CC_ComboBox, _CC.CC_SpinBox) and option.frame:
             self._draw_field_frame(option, painter)
 
-    def _draw_field_frame(self, option: QStyleOption, painter: QPainter) -> None:
+    def _draw_field_frame(self, option: QStyleOption, painter: QPainter, focus: bool = True,
+                          round: bool = False) -> None:  # fmt: skip
         state = option.state
         enabled = bool(state & QStyle.StateFlag.State_Enabled)
-        focused = enabled and bool(state & QStyle.StateFlag.State_HasFocus)
+        focused = focus and enabled and bool(state & QStyle.StateFlag.State_HasFocus)
         if focused:
             color, width = option.palette.color(QPalette.ColorRole.Highlight), FOCUS_WIDTH
         elif enabled:
@@ -70,11 +82,21 @@ class FieldFrameStyle(QProxyStyle):
         pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
         inset = width / 2
         painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, round)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(pen)
-        painter.drawRect(QRectF(option.rect).adjusted(inset, inset, -inset, -inset))
+        rect = QRectF(option.rect).adjusted(inset, inset, -inset, -inset)
+        if round:
+            painter.drawEllipse(rect)
+        else:
+            painter.drawRect(rect)
         painter.restore()
+
+
+def _is_default_or_flat(option: QStyleOption) -> bool:
+    features = getattr(option, "features", None)  # (combo boxes draw buttons without them)
+    button = QStyleOptionButton.ButtonFeature
+    return features is not None and bool(features & (button.DefaultButton | button.Flat))
 
 
 def frame_fields(app: QApplication, border: str | None) -> None:

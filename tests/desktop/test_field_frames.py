@@ -1,4 +1,5 @@
-"""Input fields show where to type in every theme: their frames are measured in the pixels drawn.
+"""Input fields show where to type in every theme, and check boxes, radio buttons and buttons
+where they are: their edges are measured in the pixels drawn.
 
 WCAG 1.4.11 (non-text contrast) asks for 3:1 between a field's frame and what is around it.
 """
@@ -6,14 +7,19 @@ WCAG 1.4.11 (non-text contrast) asks for 3:1 between a field's frame and what is
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QComboBox,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
     QSpinBox,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -118,6 +124,47 @@ def test_the_field_with_the_focus_has_a_thicker_frame_in_the_highlight(qtbot, th
         for other in others:
             unfocused = _edge(image, other.geometry(), "top")
             assert _thickness(unfocused) < _thickness(focused), type(other).__name__
+
+
+def _strongest(image: QImage, rect: QRect, background: QColor) -> float:
+    """The strongest contrast with ``background`` of a pixel inside ``rect``."""
+    return max(
+        contrast(QColor(image.pixel(x, y)), background)
+        for x in range(rect.left(), rect.right() + 1)
+        for y in range(rect.top(), rect.bottom() + 1)
+    )
+
+
+@pytest.mark.parametrize("name", DARK_THEMES)
+def test_unticked_boxes_radio_buttons_and_buttons_show_their_edges(qtbot, theme, name):
+    """An unticked box was black on black: nothing showed that the item could be ticked."""
+    theme(name)
+    host = QWidget()
+    layout = QVBoxLayout(host)
+    layout.setContentsMargins(12, 12, 12, 12)
+    box, radio = QCheckBox(host), QRadioButton(host)  # no text: only the box is drawn
+    button = QPushButton("Apply", host)
+    tree = QTreeWidget(host)
+    tree.setHeaderHidden(True)
+    tree.setRootIsDecorated(False)
+    item = QTreeWidgetItem(tree, [""])
+    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+    item.setCheckState(0, Qt.CheckState.Unchecked)
+    for widget in (box, radio, button, tree):
+        layout.addWidget(widget)
+    qtbot.addWidget(host)
+    host.show()
+    qtbot.waitExposed(host)
+    image = host.grab().toImage()
+    window = QColor(image.pixel(2, 2))
+    for widget in (box, radio):
+        assert _strongest(image, widget.geometry(), window) >= 3.0, (name, type(widget).__name__)
+    row = tree.visualItemRect(item).translated(tree.viewport().mapTo(host, tree.rect().topLeft()))
+    base = QColor(image.pixel(row.right() - 2, row.center().y()))
+    assert _strongest(image, row, base) >= 3.0, (name, "item view check box")
+    for side in SIDES:
+        edge = _edge(image, button.geometry(), side)
+        assert max(edge[:2]) >= 3.0, (name, "QPushButton", side, edge)
 
 
 def test_the_light_theme_keeps_the_platforms_look(qtbot, theme, qapp):
