@@ -34,7 +34,8 @@ FOCUS_WIDTH = 2
 
 
 class FieldFrameStyle(QProxyStyle):
-    """The style named ``base``, with input fields framed in ``border`` (focus: the highlight)."""
+    """The style named ``base``, with fields and controls framed in ``border`` (a field with the
+    focus: in the highlight colour)."""
 
     def __init__(self, base: str, border: str) -> None:
         super().__init__(base)
@@ -107,6 +108,8 @@ def frame_fields(app: QApplication, border: str | None) -> None:
     """
     current = app.style()
     framed = isinstance(current, FieldFrameStyle)
+    if not framed and not current.name():
+        return  # a style Qt could not create again by name: it could not be put back
     if border is None:
         if framed:
             app.setStyle(current.base_name)
