@@ -34,6 +34,7 @@ from desktop.dialogs.background import BackgroundJob
 from desktop.error_label import ErrorLabel
 from desktop.seeding_adapter import ParsedText, Proposal
 from desktop.session import MapSession
+from desktop.tooltips import plain_tooltip
 from mapping.model import ArgumentMap, Compound
 
 DOCUMENT_FILTER = "Documents (*.txt *.md *.markdown *.html *.htm);;All files (*)"
@@ -122,7 +123,9 @@ class StructurePage(QWizardPage):
         self.work.cancel_button.clicked.connect(self.cancel)
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels(["Document", "Details"])
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # Titles and headings longer than the column end in "…"; their tooltips hold them whole.
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         profile_row = QHBoxLayout()
         self.profile = QComboBox(self)
         profile_row.addWidget(QLabel("Debate &profile:", self))
@@ -177,6 +180,7 @@ class StructurePage(QWizardPage):
         self.work.hide()
         for document in documents:
             self._show(document)
+        self._fit_first_column()
         self.profile.clear()
         self.profile.addItem("None: seed from the documents' structure alone", NO_PROFILE)
         for key, title in seeding_adapter.profile_titles().items():
@@ -191,29 +195,42 @@ class StructurePage(QWizardPage):
 
     def _show(self, document: ParsedText) -> None:
         meta = document.metadata
-        top = QTreeWidgetItem([document.name, meta.get("title", "")])
-        self.tree.addTopLevelItem(top)
+        top = self._row(self.tree, document.name, str(meta.get("title", "")))
         for key in ("title", "subtitle", "author", "date"):
             if meta.get(key):
-                QTreeWidgetItem(top, [key.capitalize(), str(meta[key])])
-        QTreeWidgetItem(top, ["Sentences", str(document.sentences)])
+                self._row(top, key.capitalize(), str(meta[key]))
+        self._row(top, "Sentences", str(document.sentences))
         if document.sections:
-            sections = QTreeWidgetItem(top, ["Sections", str(len(document.sections))])
+            sections = self._row(top, "Sections", str(len(document.sections)))
             for heading, _start in document.sections:
-                QTreeWidgetItem(sections, ["", heading])
+                self._row(sections, "", heading)
         if document.threads:
             replies = sum(t.replies for t in document.threads)
-            threads = QTreeWidgetItem(
-                top, ["Comment threads", f"{len(document.threads)} threads, {replies} replies"]
+            threads = self._row(
+                top, "Comment threads", f"{len(document.threads)} threads, {replies} replies"
             )
             for thread in document.threads:
                 who = thread.author or "unknown author"
                 when = f", {thread.timestamp}" if thread.timestamp else ""
                 count = f" — {thread.replies} repl{'y' if thread.replies == 1 else 'ies'}"
-                QTreeWidgetItem(threads, [f"#{thread.number}", f"{who}{when}{count}"])
+                self._row(threads, f"#{thread.number}", f"{who}{when}{count}")
         for warning in document.warnings:
-            QTreeWidgetItem(top, ["Warning", warning])
+            self._row(top, "Warning", warning)
         top.setExpanded(True)
+
+    @staticmethod
+    def _row(parent: QTreeWidget | QTreeWidgetItem, name: str, details: str) -> QTreeWidgetItem:
+        """A row whose tooltips show its texts whole (and as typed: they come from the files)."""
+        item = QTreeWidgetItem(parent, [name, details])
+        for column, text in enumerate((name, details)):
+            item.setToolTip(column, plain_tooltip(text))
+        return item
+
+    def _fit_first_column(self) -> None:
+        """Names as wide as they need, up to two fifths of the tree: the details need room."""
+        self.tree.resizeColumnToContents(0)
+        widest = max(self.tree.viewport().width() * 2 // 5, 120)
+        self.tree.setColumnWidth(0, min(self.tree.columnWidth(0), widest))
 
     def _on_failed(self, message: str) -> None:
         self.job = None
@@ -308,15 +325,15 @@ class ProposalPage(QWizardPage):
                 if node.document is not None:
                     where = proposal.documents[node.document].name
                 item = QTreeWidgetItem(group, [node.label, node.speaker, "", where])
-                item.setToolTip(0, node.text)
+                item.setToolTip(0, plain_tooltip(node.text))
                 self._checkable(item, node.key)
         group = self._group(f"Relations ({len(proposal.relations)})")
         for relation in proposal.relations:
             text = f"{labels.get(relation.source, '?')}  →  {labels.get(relation.target, '?')}"
             confidence = "" if relation.confidence is None else f"{relation.confidence:.2f}"
             item = QTreeWidgetItem(group, [text, relation.relation, confidence, relation.reason])
-            item.setToolTip(0, text)
-            item.setToolTip(3, relation.reason)
+            item.setToolTip(0, plain_tooltip(text))
+            item.setToolTip(3, plain_tooltip(relation.reason))
             self._checkable(item, relation.key)
         self.tree.blockSignals(False)
         self._count()

@@ -128,3 +128,80 @@ def test_failures_are_reported_not_raised(qtbot, tmp_path):
     assert "absent.txt" in wizard.structure_page.error.text()
     assert not wizard.structure_page.isComplete()
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+
+LONG_TITLE = (
+    "Why the Riverside Council Should Rebuild the Old Harbour Bridge Before the Next Flood "
+    "Season Arrives and Not a Full Year Later as the Current Plan for the Whole River Foresees"
+)
+MARKUP_SUBTITLE = "The <b>ferry</b> is no answer for the schools on the far bank"
+LONG_AUTHOR = "Bartholomew Featherstonehaugh-Worthington the Younger"
+
+
+@pytest.fixture
+def long_titled(tmp_path):
+    """A post with a long title, markup in its subtitle and a commenter with a long name."""
+    path = tmp_path / "bridge.txt"
+    path.write_text(
+        f"3 March 2026\n\n{LONG_TITLE}\n\n{MARKUP_SUBTITLE}\n\n"
+        "The bridge carries most of the traffic across the river. Because the ferry is slow, "
+        "the council should rebuild the bridge this spring. However, the repair is expensive.\n\n"
+        "Ona Reed\n\n2 comments:\n\n"
+        f"  1. {LONG_AUTHOR}3 March 2026 at 09:15\n\n"
+        "    The bridge matters more than anything else this year.\n\n    Reply\n\n"
+        "  2. Kit3 March 2026 at 10:02\n\n    Buses first.\n\n    Reply\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def _shown(tooltip: str) -> str:
+    """The text a tooltip shows (Qt renders it as HTML when it looks like HTML), in one line."""
+    from PySide6.QtGui import Qt as GuiQt  # (mightBeRichText lives in QtGui)
+    from PySide6.QtGui import QTextDocument
+
+    document = QTextDocument()
+    if GuiQt.mightBeRichText(tooltip):
+        document.setHtml(tooltip)
+    else:
+        document.setPlainText(tooltip)
+    return " ".join(document.toPlainText().split())
+
+
+def test_structure_page_cuts_long_titles_and_shows_them_whole_and_as_typed(qtbot, long_titled):
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    wizard = ImportWizard(files=[long_titled])
+    qtbot.addWidget(wizard)
+    wizard.resize(800, 560)
+    wizard.show()
+    wizard.next()
+    qtbot.waitUntil(wizard.structure_page.isComplete, timeout=10000)
+    tree = wizard.structure_page.tree
+    top = tree.topLevelItem(0)
+    rows = {top.child(i).text(0): top.child(i) for i in range(top.childCount())}
+    title = rows["Title"]
+    assert title.text(1) == LONG_TITLE
+    # Too long for its column, so it is cut with "…", and the tooltip carries it whole.
+    assert tree.fontMetrics().horizontalAdvance(LONG_TITLE) > tree.columnWidth(1)
+    assert tree.textElideMode() != Qt.TextElideMode.ElideNone
+    assert _shown(title.toolTip(1)) == LONG_TITLE
+    assert _shown(top.toolTip(1)) == LONG_TITLE
+    assert _shown(top.toolTip(0)) == "bridge.txt"
+    # Markup from the file is shown as typed, never rendered.
+    assert _shown(rows["Subtitle"].toolTip(1)) == MARKUP_SUBTITLE
+    threads = rows["Comment threads"]
+    assert threads.childCount() == 2
+    assert _shown(threads.child(0).toolTip(1)).startswith(f"{LONG_AUTHOR}, 3 March 2026")
+    # Hovering shows it: the same help event a resting mouse sends.
+    rect = tree.visualItemRect(title)
+    point = QPoint(tree.columnViewportPosition(1) + 10, rect.center().y())
+    event = QHelpEvent(QEvent.Type.ToolTip, point, tree.viewport().mapToGlobal(point))
+    QApplication.sendEvent(tree.viewport(), event)
+    try:
+        assert QToolTip.isVisible()
+        assert _shown(QToolTip.text()) == LONG_TITLE
+    finally:
+        QToolTip.hideText()

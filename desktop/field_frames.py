@@ -1,0 +1,117 @@
+"""Input fields and controls with edges that can be seen in the dark and high-contrast themes.
+
+Fusion (and most styles) draw the frame of a line edit, text box, combo box or spin box, and the
+box of a check box or radio button, in the window colour made 40 % darker: on a black or
+near-black window that is black on black, so a user cannot see where to type, nor that an
+unticked item can be ticked. No palette role changes it, and a style sheet that sets a border
+replaces the combo box's and spin box's arrows with bare boxes. So the themes that need it wrap
+the platform's own style in :class:`FieldFrameStyle`, which draws everything as before and then
+a 1 px frame in a colour that stands out from the window (WCAG 1.4.11 asks for 3:1), 2 px in the
+highlight colour while a field has the keyboard focus; push buttons, check boxes and radio
+buttons get the 1 px frame (their focus is the platform's). :func:`frame_fields` puts it on the
+application and takes it off again, so the light theme keeps exactly the platform's look.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QApplication,
+    QPlainTextEdit,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QStyleOptionButton,
+    QTextEdit,
+)
+
+_PE = QStyle.PrimitiveElement
+_CC = QStyle.ComplexControl
+_TEXT_BOXES = (QTextEdit, QPlainTextEdit)
+_CHECK_BOXES = (_PE.PE_IndicatorCheckBox, _PE.PE_IndicatorItemViewItemCheck)
+FOCUS_WIDTH = 2
+
+
+class FieldFrameStyle(QProxyStyle):
+    """The style named ``base``, with fields and controls framed in ``border`` (a field with the
+    focus: in the highlight colour)."""
+
+    def __init__(self, base: str, border: str) -> None:
+        super().__init__(base)
+        self.base_name = base
+        self.border = QColor(border)
+
+    def pixelMetric(self, metric, option=None, widget=None) -> int:
+        value = super().pixelMetric(metric, option, widget)
+        if metric == QStyle.PixelMetric.PM_DefaultFrameWidth and isinstance(widget, _TEXT_BOXES):
+            return max(value, FOCUS_WIDTH)  # room for the focus frame outside the text area
+        return value
+
+    def drawPrimitive(self, element, option, painter, widget=None) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        if element == _PE.PE_FrameLineEdit or (
+            element == _PE.PE_Frame and isinstance(widget, _TEXT_BOXES)
+        ):
+            self._draw_field_frame(option, painter)
+        elif element in _CHECK_BOXES:
+            self._draw_field_frame(option, painter, focus=False)
+        elif element == _PE.PE_IndicatorRadioButton:
+            self._draw_field_frame(option, painter, focus=False, round=True)
+        elif element == _PE.PE_PanelButtonCommand and not _is_default_or_flat(option):
+            # (the default button keeps the platform's highlighted outline)
+            self._draw_field_frame(option, painter, focus=False)
+
+    def drawComplexControl(self, control, option, painter, widget=None) -> None:
+        super().drawComplexControl(control, option, painter, widget)
+        if control in (_CC.CC_ComboBox, _CC.CC_SpinBox) and option.frame:
+            self._draw_field_frame(option, painter)
+
+    def _draw_field_frame(self, option: QStyleOption, painter: QPainter, focus: bool = True,
+                          round: bool = False) -> None:  # fmt: skip
+        state = option.state
+        enabled = bool(state & QStyle.StateFlag.State_Enabled)
+        focused = focus and enabled and bool(state & QStyle.StateFlag.State_HasFocus)
+        if focused:
+            color, width = option.palette.color(QPalette.ColorRole.Highlight), FOCUS_WIDTH
+        elif enabled:
+            color, width = self.border, 1
+        else:  # dimmed like the disabled text, as the platform dims a disabled field
+            color = option.palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+            width = 1
+        pen = QPen(color, width)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        inset = width / 2
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, round)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(pen)
+        rect = QRectF(option.rect).adjusted(inset, inset, -inset, -inset)
+        if round:
+            painter.drawEllipse(rect)
+        else:
+            painter.drawRect(rect)
+        painter.restore()
+
+
+def _is_default_or_flat(option: QStyleOption) -> bool:
+    features = getattr(option, "features", None)  # (combo boxes draw buttons without them)
+    button = QStyleOptionButton.ButtonFeature
+    return features is not None and bool(features & (button.DefaultButton | button.Flat))
+
+
+def frame_fields(app: QApplication, border: str | None) -> None:
+    """Frame the application's input fields in ``border``; None: the platform's style again.
+
+    The application style changes only when the theme asks for other frames, so the light
+    theme never sees (or pays for) this style.
+    """
+    current = app.style()
+    framed = isinstance(current, FieldFrameStyle)
+    if not framed and not current.name():
+        return  # a style Qt could not create again by name: it could not be put back
+    if border is None:
+        if framed:
+            app.setStyle(current.base_name)
+    elif not framed or current.border != QColor(border):
+        app.setStyle(FieldFrameStyle(current.base_name if framed else current.name(), border))
