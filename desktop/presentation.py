@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from desktop.canvas.items import NodeItem
 from desktop.canvas.scene import MapScene
 from desktop.canvas.theme import DARK, HIGH_CONTRAST, Theme
+from desktop.tooltips import plain_tooltip
 from mapping.model import ArgumentMap, Node
 from mapping.teaching import Step, default_steps, presentation_steps, set_presentation_steps
 
@@ -423,7 +424,7 @@ class ArrangeStepsDialog(QDialog):
             count = len(set(step.reveal) | {step.focus})
             item = QListWidgetItem(f"{step.title}   ({count} node{'s' if count != 1 else ''})")
             item.setData(Qt.ItemDataRole.UserRole, step)
-            item.setToolTip(step.title)
+            item.setToolTip(plain_tooltip(step.title))
             self.list.addItem(item)
         self.list.setCurrentRow(0)
 

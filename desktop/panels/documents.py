@@ -35,6 +35,7 @@ from desktop.error_label import ErrorLabel
 from desktop.panels.base import SessionDock, is_geometry_only
 from desktop.panels.colors import node_color
 from desktop.session import MapSession
+from desktop.tooltips import plain_tooltip
 from mapping.errors import MappingError
 from mapping.model import (
     AddNode,
@@ -195,7 +196,9 @@ class DocumentsDock(SessionDock):
             title = document.metadata.get("title") or document.name
             self.chooser.addItem(str(title), document.id)
             self.chooser.setItemData(
-                self.chooser.count() - 1, document.name, Qt.ItemDataRole.ToolTipRole
+                self.chooser.count() - 1,
+                plain_tooltip(document.name),
+                Qt.ItemDataRole.ToolTipRole,
             )
         if self._document_id not in {d.id for d in documents}:
             self._document_id = documents[0].id if documents else None

@@ -14,6 +14,7 @@ from desktop.contrast import readable
 from desktop.panels.base import SessionDock, changed_fields, is_geometry_only, shown_label
 from desktop.panels.colors import position_color
 from desktop.session import MapSession
+from desktop.tooltips import plain_tooltip
 from mapping.model import ArgumentMap, MapEvent, Node
 from mapping.structure import ARGUMENT_RELATIONS, children, positions
 
@@ -82,6 +83,7 @@ class OutlineDock(SessionDock):
             speaker = self.model.itemFromIndex(item.index().siblingAtColumn(1))
             if speaker is not None:
                 speaker.setText(node.speaker)
+            _set_tooltips(item, speaker, node)
 
     def _rebuild(self) -> None:
         self._syncing = True
@@ -125,10 +127,9 @@ class OutlineDock(SessionDock):
         item = QStandardItem(self._text(node, edge_id))
         item.setData(node_id, ID_ROLE)
         item.setData(edge_id, EDGE_ROLE)
-        item.setToolTip(node.text or node.label)
         speaker = QStandardItem(node.speaker)
         speaker.setData(node_id, ID_ROLE)
-        speaker.setToolTip(node.speaker)
+        _set_tooltips(item, speaker, node)
         if node.kind == "position":
             font = QFont(item.font())
             font.setBold(True)
@@ -209,3 +210,10 @@ class OutlineDock(SessionDock):
     def current_node(self) -> str | None:
         index = self.tree.currentIndex()
         return index.siblingAtColumn(0).data(ID_ROLE) if index.isValid() else None
+
+
+def _set_tooltips(item: QStandardItem, speaker: QStandardItem | None, node: Node) -> None:
+    """The claim's whole text and its speaker, shown as typed (markup is never rendered)."""
+    item.setToolTip(plain_tooltip(node.text or node.label))
+    if speaker is not None:
+        speaker.setToolTip(plain_tooltip(node.speaker))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.panels.base import SessionDock, changed_fields, is_geometry_only, shown_label
 from desktop.panels.colors import position_color
 from desktop.session import MapSession
+from desktop.tooltips import plain_tooltip
 from mapping.model import MapEvent
 from mapping.structure import counts, family, hidden_items, positions
 
@@ -107,9 +108,8 @@ class PositionsDock(SessionDock):
                 item = QTreeWidgetItem([shown_label(node), str(support), str(attack)])
                 item.setData(0, ID_ROLE, position_id)
                 item.setIcon(0, swatch(position_color(argument_map, position_id)))
-                item.setToolTip(
-                    0, f"{node.label}\n{len(family(argument_map, position_id)) - 1} claims in all"
-                )
+                claims = len(family(argument_map, position_id)) - 1
+                item.setToolTip(0, plain_tooltip(f"{node.label}\n{claims} claims in all"))
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 hidden = position_id in self._hidden_positions
                 item.setCheckState(0, Qt.CheckState.Unchecked if hidden else Qt.CheckState.Checked)

@@ -231,6 +231,30 @@ def test_clicking_a_position_selects_it(qtbot, window):
     assert window.session.selection == ("p1",)
 
 
+def _shown(tooltip: str) -> str:
+    """The text a tooltip shows: Qt renders it as rich text when it looks like HTML."""
+    from PySide6.QtGui import QTextDocument
+
+    document = QTextDocument()
+    document.setHtml(tooltip)
+    return document.toPlainText()
+
+
+def test_panel_tooltips_show_markup_in_labels_and_speakers_as_typed(qtbot, window):
+    label, speaker = "<b>Open</b> on <i>Sundays</i> & <img src=x>", "<u>Ann</u>"
+    window.session.push(ChangeNode("p1", label=label, text=""))
+    window.session.push(ChangeNode("c1", speaker=speaker, text="", label="Families <br> need it"))
+    settle(qtbot, window)
+    position_tip = window.panels.positions.tree.topLevelItem(0).toolTip(0)
+    assert _shown(position_tip).startswith(label + "\n")
+    model = window.panels.outline.model
+    root = model.index(0, 0)
+    assert _shown(root.data(Qt.ItemDataRole.ToolTipRole)) == label
+    claim, claim_speaker = model.index(0, 0, root), model.index(0, 1, root)
+    assert _shown(claim.data(Qt.ItemDataRole.ToolTipRole)) == "Families <br> need it"
+    assert _shown(claim_speaker.data(Qt.ItemDataRole.ToolTipRole)) == speaker
+
+
 # --------------------------------------------------------------------- outline
 def _labels(model, parent=None, depth=0):
     from PySide6.QtCore import QModelIndex
