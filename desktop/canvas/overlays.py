@@ -13,6 +13,7 @@ from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QToolButton
 
 from desktop.canvas.items import label_font
+from desktop.canvas.view import is_tab_press
 
 if TYPE_CHECKING:
     from desktop.canvas.items import NodeItem
@@ -63,10 +64,7 @@ class LabelEditor(QPlainTextEdit):
         super().keyPressEvent(event)
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and event.key() in (
-            Qt.Key.Key_Tab,
-            Qt.Key.Key_Backtab,
-        ):
+        if is_tab_press(event):
             self.keyPressEvent(event)
             return True
         return super().event(event)

@@ -39,6 +39,14 @@ READABLE_ZOOM = 0.6
 """The least zoom a map opens at: labels stay legible (text is drawn from 35 %, LOW_DETAIL)."""
 
 
+def is_tab_press(event: QEvent) -> bool:
+    """Tab or Shift+Tab: Qt would move the focus before keyPressEvent sees either."""
+    return event.type() == QEvent.Type.KeyPress and event.key() in (
+        Qt.Key.Key_Tab,
+        Qt.Key.Key_Backtab,
+    )
+
+
 class MapView(QGraphicsView):
     """The canvas: select, drag, connect, zoom, pan, find and edit labels in place."""
 
@@ -285,10 +293,7 @@ class MapView(QGraphicsView):
     # --------------------------------------------------------------------- keys
     def event(self, event: QEvent) -> bool:
         # Tab and Shift+Tab add claims (as in Rationale) instead of moving the focus.
-        if event.type() == QEvent.Type.KeyPress and event.key() in (
-            Qt.Key.Key_Tab,
-            Qt.Key.Key_Backtab,
-        ):
+        if is_tab_press(event):
             self.keyPressEvent(event)
             return True
         return super().event(event)
