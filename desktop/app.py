@@ -12,6 +12,8 @@ from mapping import __version__
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
+
+    from mapping.model import ArgumentMap
 # PySide6 is imported where used: run_application reads the maps first (see there).
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -55,7 +57,7 @@ def run_application(files: Sequence[str], *, debug: bool = False) -> int:
     documents = [p for p in paths if p.suffix.lower() in DOCUMENT_SUFFIXES]
     # The maps are read before Qt is imported. Besides being the first thing to do, it is
     # cheaper: PySide6 hooks every later import and reads its source (~3 ms for the core).
-    loaded = []
+    loaded: list[tuple[Path, ArgumentMap | None]] = []
     for path in maps:
         try:
             loaded.append((path, load_map(path)))

@@ -21,7 +21,7 @@ from mapping.errors import MappingError
 if TYPE_CHECKING:
     from PySide6.QtCore import QLockFile
 # Every window builds an Autosaver before its first paint, so this module stays light: the
-# lock file and standard-path classes are imported where used, and Recoverable is a NamedTuple
+# lock-file class is imported when a file is first written, and Recoverable is a NamedTuple
 # (a frozen dataclass costs ~0.5 ms to create at import).
 
 INTERVAL_MS = 60_000

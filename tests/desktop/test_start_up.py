@@ -94,6 +94,37 @@ def test_start_up_imports_no_heavy_or_unused_module():
     assert out.stdout.strip().splitlines()[-1] == "[]"
 
 
+def test_the_first_frame_is_built_without_the_costly_parts_it_does_not_draw():
+    """Guards the start-up savings measured in docs/BENCHMARKS.md: the maps are read before Qt
+    is imported, and at the first paint no QIcon or QGradient class (PySide6 builds their big
+    enums on first touch), no overlay or Evaluate module and no desktop dataclass exist yet."""
+    code = (
+        "import os, sys, dataclasses; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "import desktop.app\n"
+        "def report():\n"
+        "    from PySide6 import QtGui\n"
+        "    from PySide6.QtWidgets import QApplication\n"
+        "    order = list(sys.modules)\n"
+        "    print('core first', order.index('mapping.model.records') < order.index('PySide6'))\n"
+        "    print('classes', sorted(set(vars(QtGui)) & {'QIcon', 'QGradient'}))\n"
+        "    print('modules', sorted(m for m in ('desktop.canvas.overlays',"
+        " 'desktop.canvas.verdicts') if m in sys.modules))\n"
+        "    print('dataclasses', sorted(f'{m}.{n}' for m, mod in list(sys.modules.items())"
+        " if m.startswith('desktop') for n, v in vars(mod).items()"
+        " if isinstance(v, type) and dataclasses.is_dataclass(v) and v.__module__ == m))\n"
+        "    QApplication.closeAllWindows()\n"
+        "hook = desktop.app.call_after_first_paint\n"
+        "desktop.app.call_after_first_paint = lambda widget, tools: hook(widget, report)\n"
+        "from desktop.cli import main\n"
+        "main([])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
+                         check=True, timeout=120)  # fmt: skip
+    assert out.stdout.strip().splitlines()[-4:] == [
+        "core first True", "classes []", "modules []", "dataclasses []",
+    ]  # fmt: skip
+
+
 def test_the_side_panels_arrive_after_the_first_paint_exactly_where_their_frames_were(
     qtbot, monkeypatch, built
 ):
