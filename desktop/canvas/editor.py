@@ -41,6 +41,11 @@ FRAGMENT_MIME = "application/x-debatemap-fragment+json"
 """Clipboard type for nodes and edges copied from a map (a small .debatemap document)."""
 GRID = 20.0
 PASTE_OFFSET = 30.0
+EDGE_CLEARANCE = 12.0
+"""How close to a relation's line a pasted box may come: more than half an attack's bar and
+half a grid step, since snapping to the grid may move a node that much after the search."""
+EDGE_DETOUR = 400.0
+"""How much farther a paste may go to keep off relation lines than to keep off nodes."""
 CHILD_GAP = 60.0
 SIBLING_GAP = 30.0
 
@@ -209,13 +214,21 @@ class MapEditor(QObject):
         return x + dx, y + dy
 
     def _free_offset(
-        self, boxes: Sequence[QRectF], offsets: Sequence[tuple[float, float]]
+        self,
+        boxes: Sequence[QRectF],
+        offsets: Sequence[tuple[float, float]],
+        avoid_edges: bool = False,
     ) -> tuple[float, float] | None:
         """The first of ``offsets`` that moves all ``boxes`` (a group, in scene coordinates)
         clear of every node's box by half a sibling gap; None if none of them does.
 
         Hidden nodes count too: they come back in the same place. The group keeps its shape,
         and its boxes may straddle a node that sits in a hole of the group.
+
+        With ``avoid_edges`` the boxes should not sit on a relation's line either: the first
+        offset clear of nodes and lines wins if it is at most ``EDGE_DETOUR`` farther than the
+        first offset clear of nodes (``offsets`` go nearest first), else that one does: a paste
+        lands on a line rather than far away. A line may pass between the group's boxes.
         """
         if not boxes or not offsets:
             return None
@@ -231,16 +244,54 @@ class MapEditor(QObject):
         index = _BoxIndex(
             r for r in (i.scene_box() for i in self.scene.node_items()) if r.intersects(reach)
         )
+        lines: _SegmentIndex | None = None  # built when a spot clear of nodes turns up
+        fallback: tuple[float, float] | None = None
+        limit = math.inf
         for dx, dy in offsets:
-            moved = group.translated(dx, dy).adjusted(-margin, -margin, margin, margin)
-            if not index.hits(moved):
+            if fallback is not None and math.hypot(dx, dy) > limit:
+                break
+            if not self._clear_of_nodes(index, group, boxes, dx, dy, margin):
+                continue
+            if not avoid_edges:
                 return dx, dy
-            if len(boxes) > 1 and not any(
-                index.hits(b.translated(dx, dy).adjusted(-margin, -margin, margin, margin))
-                for b in boxes
+            if lines is None:
+                lines = _SegmentIndex(self._edge_segments(reach))
+            if not any(lines.hits(b.translated(dx, dy), EDGE_CLEARANCE) for b in boxes):
+                return dx, dy
+            if fallback is None:
+                fallback = (dx, dy)
+                limit = math.hypot(dx, dy) + EDGE_DETOUR
+        return fallback
+
+    @staticmethod
+    def _clear_of_nodes(
+        index: _BoxIndex,
+        group: QRectF,
+        boxes: Sequence[QRectF],
+        dx: float,
+        dy: float,
+        margin: float,
+    ) -> bool:
+        if not index.hits(group.translated(dx, dy).adjusted(-margin, -margin, margin, margin)):
+            return True
+        return len(boxes) > 1 and not any(
+            index.hits(b.translated(dx, dy).adjusted(-margin, -margin, margin, margin))
+            for b in boxes
+        )
+
+    def _edge_segments(self, reach: QRectF) -> Iterator[tuple[float, float, float, float]]:
+        """The drawn line of every relation (hidden ones too) whose extent meets ``reach``."""
+        left, top, right, bottom = reach.left(), reach.top(), reach.right(), reach.bottom()
+        for item in self.scene.edge_items():
+            line = item.segment()
+            x1, y1, x2, y2 = line.x1(), line.y1(), line.x2(), line.y2()
+            if (
+                min(x1, x2) <= right
+                and max(x1, x2) >= left
+                and min(y1, y2) <= bottom
+                and (max(y1, y2) >= top)
             ):
-                return dx, dy
-        return None
+                yield x1, y1, x2, y2
 
     def add_supporting_claim(self) -> Node | None:
         return self._add_connected("support", child=True)
@@ -463,7 +514,7 @@ class MapEditor(QObject):
         for node in nodes:
             width, height = node_size(node, self.scene.theme)
             boxes.append(QRectF(node.x + dx - width / 2, node.y + dy - height / 2, width, height))
-        free = self._free_offset(boxes, _nearest_offsets())
+        free = self._free_offset(boxes, _nearest_offsets(), avoid_edges=True)
         if free is None:  # nothing free nearby: below the whole map
             bottom = max((i.scene_box().bottom() for i in self.scene.node_items()), default=0.0)
             top = min(b.top() for b in boxes)
@@ -676,6 +727,69 @@ class _BoxIndex:
             for cell in self._cells_of(rect)
             for box in self._cells.get(cell, ())
         )
+
+
+class _SegmentIndex:
+    """Line segments bucketed on the same coarse grid, to ask whether a rectangle meets any.
+
+    Plain floats, not QLineF: the question is asked for thousands of offsets per paste.
+    """
+
+    CELL = _BoxIndex.CELL
+
+    def __init__(self, segments: Iterable[tuple[float, float, float, float]]) -> None:
+        self._cells: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
+        size = self.CELL
+        for segment in segments:
+            x1, y1, x2, y2 = segment
+            for i in range(math.floor(min(x1, x2) / size), math.floor(max(x1, x2) / size) + 1):
+                for j in range(math.floor(min(y1, y2) / size), math.floor(max(y1, y2) / size) + 1):
+                    # only the cells the segment passes through, not its whole bounding box
+                    cell = (i * size, j * size, (i + 1) * size, (j + 1) * size)
+                    if _segment_meets(segment, *cell):
+                        self._cells.setdefault((i, j), []).append(segment)
+
+    def hits(self, rect: QRectF, clearance: float = 0.0) -> bool:
+        """Whether any segment passes through ``rect`` grown by ``clearance`` on every side."""
+        left, top = rect.left() - clearance, rect.top() - clearance
+        right, bottom = rect.right() + clearance, rect.bottom() + clearance
+        size = self.CELL
+        seen: set[int] = set()
+        for i in range(math.floor(left / size), math.floor(right / size) + 1):
+            for j in range(math.floor(top / size), math.floor(bottom / size) + 1):
+                for segment in self._cells.get((i, j), ()):
+                    if id(segment) in seen:
+                        continue
+                    seen.add(id(segment))
+                    if _segment_meets(segment, left, top, right, bottom):
+                        return True
+        return False
+
+
+def _segment_meets(
+    segment: tuple[float, float, float, float],
+    left: float,
+    top: float,
+    right: float,
+    bottom: float,
+) -> bool:
+    """Whether the segment meets the rectangle (Liang–Barsky clipping: what is left of it)."""
+    x1, y1, x2, y2 = segment
+    dx, dy = x2 - x1, y2 - y1
+    low, high = 0.0, 1.0
+    for p, q in ((-dx, x1 - left), (dx, right - x1), (-dy, y1 - top), (dy, bottom - y1)):
+        if p == 0.0:
+            if q < 0.0:
+                return False  # parallel to this side and outside it
+            continue
+        t = q / p
+        if p < 0.0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low > high:
+            return False
+    return True
 
 
 @functools.cache
