@@ -137,3 +137,42 @@ def test_segment_index_agrees_with_qt_geometry(seed):
         grown = rect.adjusted(-25.0, -25.0, 25.0, 25.0)
         assert index.hits(rect, 25.0) == any(_meets(s, grown) for s in segments), rect
     assert 30 < hits < 270  # the random rectangles both meet and miss lines
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_free_spot_search_matches_checking_every_box_against_every_node(window, seed):
+    """The offset-space index gives the same first free offset as the plain double loop."""
+    from desktop.canvas.editor import SIBLING_GAP, _nearest_offsets
+
+    rng = random.Random(seed)
+    m = window.session.map
+    for i in range(80):
+        m.add_node(id=f"r{i}", label="x" * rng.randrange(1, 40),
+                   x=rng.uniform(-600.0, 600.0), y=rng.uniform(-600.0, 600.0))  # fmt: skip
+    window.scene.set_hidden(["r0", "r1", "r2"])  # hidden nodes count too
+    offsets = _nearest_offsets(400.0)
+    margin = SIBLING_GAP / 2
+    nodes = [window.scene.node_item(i).scene_box() for i in m.nodes]
+    for _ in range(10):
+        boxes = [
+            QRectF(
+                rng.uniform(-300.0, 300.0),
+                rng.uniform(-300.0, 300.0),
+                rng.uniform(40.0, 200.0),
+                rng.uniform(30.0, 80.0),
+            )
+            for _ in range(rng.randrange(1, 4))
+        ]
+        expected = next(
+            (
+                (dx, dy)
+                for dx, dy in offsets
+                if not any(
+                    b.translated(dx, dy).adjusted(-margin, -margin, margin, margin).intersects(n)
+                    for b in boxes
+                    for n in nodes
+                )
+            ),
+            None,
+        )
+        assert window.editor._free_offset(boxes, offsets) == expected
