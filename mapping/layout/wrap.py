@@ -3,11 +3,19 @@
 A map of a few positions with dozens of direct supporters and attackers each comes out of a
 layered layout (Graphviz or built-in) as one endless row. This step takes such a result and
 rearranges it as a forest: every node hangs under one *primary parent* (the node it supports or
-attacks in the layer right above it), every parent is centred over the block of its children,
-and a parent's children (each with its own block of replies below it) are wrapped into several
-rows ("shelves") of a common maximum width. Positions stay side by side in the top row, each
-with its block underneath. The maximum width is the largest one that keeps the drawing no wider
-than :data:`MAX_ASPECT` times its height.
+attacks in the layer right above it), every parent sits over the block of its children, and a
+parent's children (each with its own block of replies below it) are wrapped into several rows
+("shelves") of a common maximum width. Positions stay side by side in the top row, each with
+its block underneath (many positions wrap into several rows of blocks). Drawings no wider than
+:data:`MIN_WIDTH` are left alone.
+
+Edges are drawn as straight lines, so the rows are arranged to keep the line from each child up
+to its parent off the other boxes (:mod:`mapping.layout.crossings` counts those that are not):
+a row is placed either top down, each child moved sideways until its line clears the rows
+above, or bottom up as a *funnel*, each row opening in the middle so the lines to the rows below
+pass through. Several shelf widths are tried in each arrangement; of those that keep the drawing
+no wider than :data:`MAX_ASPECT` times its height, the one whose lines cross the fewest boxes
+wins, weighed against the room it takes (:data:`_MAX_GROWTH`).
 
 Real node sizes are used throughout: a shelf is as tall as its tallest block, and blocks never
 share space, so no two boxes overlap. The engine's left-to-right order (which it chose to avoid
@@ -41,8 +49,9 @@ MAX_ASPECT = 2.0
 MIN_WIDTH = 2000.0
 """A drawing no wider than this (about a window at 60 % zoom) is never wrapped."""
 _SEARCH_STEPS = 40
-_ROOM = 0.25
-"""How much more area than the smallest candidate a layout may take to cross fewer boxes."""
+_MAX_GROWTH = 2.0
+"""A layout may take k times the smallest candidate's area (k at most this) when its edges
+cross k^1.5 times fewer boxes."""
 _NARROWER_STEPS = 8
 
 
@@ -74,8 +83,8 @@ def wrap_wide_layers(
 
     # Children wrap at a shelf limit and the roots (positions) at a top limit. Each candidate
     # is the widest limit whose drawing still fits the aspect ratio, or a narrower one that
-    # is still landscape; of those within _ROOM of the smallest area, the one whose edges
-    # cross the fewest boxes wins (then the smallest).
+    # is still landscape, with rows placed top down or as a funnel; the fewest boxes crossed
+    # wins, weighed against the room taken (see _MAX_GROWTH).
     one_row = forest.place(narrowest, math.inf)
     if _aspect(ids, sizes, one_row) > max_aspect:
         # Even one child per shelf is too wide: too many positions (or loose nodes) for one
@@ -87,16 +96,18 @@ def wrap_wide_layers(
                 narrowest, widest, one_row, ids, sizes, max_aspect,
             )  # fmt: skip
     else:
-        candidates = _fitting(
-            lambda limit: forest.place(limit, math.inf),
-            narrowest, widest, one_row, ids, sizes, max_aspect,
-        )  # fmt: skip
+        candidates = []
+        for funnel in (False, True):
+            candidates += _fitting(
+                lambda limit, funnel=funnel: forest.place(limit, math.inf, funnel),
+                narrowest, widest, one_row, ids, sizes, max_aspect,
+            )  # fmt: skip
     smallest = min(_area(ids, sizes, c) for c in candidates)
-    scored = [
-        (crossings(c), _area(ids, sizes, c), i)
-        for i, c in enumerate(candidates)
-        if _area(ids, sizes, c) <= smallest * (1.0 + _ROOM)
-    ]
+    scored = []
+    for i, candidate in enumerate(candidates):
+        growth = _area(ids, sizes, candidate) / smallest
+        if growth <= _MAX_GROWTH:
+            scored.append(((crossings(candidate) + 1) * growth**1.5, growth, i))
     return candidates[min(scored)[2]]
 
 
@@ -199,8 +210,11 @@ class _Forest:
             stack.extend(reversed(self.children[node_id]))
         self.bottom_up.reverse()
 
-    def place(self, shelf_width: float, top_width: float) -> dict[str, Point]:
-        """Centres with children wrapped at ``shelf_width`` and the roots at ``top_width``."""
+    def place(self, shelf_width: float, top_width: float, funnel: bool = False) -> dict[str, Point]:
+        """Centres with children wrapped at ``shelf_width`` and the roots at ``top_width``.
+
+        ``funnel`` places each parent's rows from the bottom up instead (:func:`_funnel_rows`).
+        """
         blocks: dict[str, _Block] = {}
         for node_id in self.bottom_up:
             width, height = self.sizes[node_id]
@@ -209,7 +223,8 @@ class _Forest:
             kids = sorted((blocks.pop(c) for c in self.children[node_id]), key=_depth)
             block = _Block(node_id, width, height)
             if kids:
-                _hang_rows(block, kids, shelf_width, self.sizes, self.node_gap, self.layer_gap)
+                hang = _funnel_rows if funnel else _hang_rows
+                hang(block, kids, shelf_width, self.sizes, self.node_gap, self.layer_gap)
             blocks[node_id] = block
         places: dict[str, Point] = {}
         y = 0.0
@@ -315,7 +330,91 @@ def _hang_rows(
                 shadows.add(px + x - w / 2, py + top - h / 2 - origin,
                             px + x + w / 2, py + top + h / 2 - origin)  # fmt: skip
         y += shelf.height + layer_gap
-    # Centre the head over its children's extent is not done: rays are fixed to the head.
+
+
+def _funnel_rows(
+    block: _Block,
+    kids: list[_Block],
+    limit: float,
+    sizes: Mapping[str, Size],
+    node_gap: float,
+    layer_gap: float,
+) -> None:
+    """Like :func:`_hang_rows`, but rows are placed from the bottom up, each kept off the
+    lines to the rows below: the upper rows open in the middle, like a funnel, and no edge
+    up to the head crosses a box of this block (for the price of wider upper rows)."""
+    del sizes  # member blocks are kept off the lines by their heads and their outlines
+    origin = block.head_height / 2
+    shelves = _shelves(kids, max(limit * _FILL, 1.0), node_gap)
+    tops, y = [], block.head_height + layer_gap
+    for shelf in shelves:
+        tops.append(y)
+        y += shelf.height + layer_gap
+    slopes: list[float] = []  # lines from the head's centre to the heads placed so far
+    for shelf, y in zip(reversed(shelves), reversed(tops), strict=True):
+        depth = y + shelf.band / 2 - origin
+        members = shelf.members
+        xs = [0.0] * len(members)
+        middle = (len(members) - 1) // 2
+        for side in (1, -1):
+            frontier = None
+            indices = range(middle, len(members)) if side > 0 else range(middle, -1, -1)
+            for j in indices:
+                member = members[j]
+                top = y + (shelf.band - member.head_height) / 2 - origin
+                blocked = _blocked_shifts(member, top, slopes)
+                if frontier is None:
+                    if side < 0:
+                        frontier = xs[middle] + member.left - node_gap
+                        continue
+                    start = -shelf.width / 2 - member.left
+                    for k in range(middle):
+                        start += members[k].width + node_gap
+                    x = _nearest_free(blocked, start)
+                else:
+                    near = member.left if side > 0 else member.right
+                    x = _first_free(blocked, frontier - near, side)
+                xs[j] = x
+                frontier = x + (member.right + node_gap if side > 0 else member.left - node_gap)
+        for member, x in zip(members, xs, strict=True):
+            block.put(member, x, y + (shelf.band - member.head_height) / 2)
+        slopes += [x / depth for x in xs]
+
+
+def _blocked_shifts(member: _Block, top: float, slopes: list[float]) -> list[tuple[float, float]]:
+    """Head x for ``member`` (top at ``top`` below the head's centre) that would put its head
+    or its outline across one of the lines ``slopes``; merged and sorted."""
+    boxes = [(-member.head_width / 2, top, member.head_width / 2, top + member.head_height)]
+    if member.height > member.head_height:
+        boxes.append((member.left, top + member.head_height, member.right, top + member.height))
+    spans = []
+    for left, upper, right, lower in boxes:
+        for slope in slopes:
+            a, b = sorted((slope * (upper - _MARGIN), slope * (lower + _MARGIN)))
+            spans.append((a - right - _MARGIN, b - left + _MARGIN))
+    spans.sort()
+    merged: list[tuple[float, float]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _first_free(blocked: list[tuple[float, float]], x: float, side: int) -> float:
+    """The first x from ``x`` outwards (``side`` +1 right, -1 left) outside every span."""
+    spans = blocked if side > 0 else [(-b, -a) for a, b in reversed(blocked)]
+    x *= side
+    for a, b in spans:
+        if a < x < b:
+            x = b
+    return x * side
+
+
+def _nearest_free(blocked: list[tuple[float, float]], x: float) -> float:
+    right, left = _first_free(blocked, x, 1), _first_free(blocked, x, -1)
+    return right if right - x <= x - left else left
 
 
 class _Shadows:
