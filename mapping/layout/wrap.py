@@ -49,7 +49,7 @@ MAX_ASPECT = 2.0
 MIN_WIDTH = 2000.0
 """A drawing no wider than this (about a window at 60 % zoom) is never wrapped."""
 _SEARCH_STEPS = 40
-_MAX_GROWTH = 2.0
+_MAX_GROWTH = 2.25
 """A layout may take k times the smallest candidate's area (k at most this) when its edges
 cross k^1.5 times fewer boxes."""
 _NARROWER_STEPS = 8
