@@ -33,6 +33,8 @@ _NAME_LINE = re.compile(r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}$")
 _TERMINAL = tuple('.!?:;,”"’)…')
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
 _MD_QUOTE = re.compile(r"^>\s?")
+_RULE = re.compile(r"^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
+"""A horizontal rule ("---", "* * *", "___"): a separator of its own, never part of a paragraph."""
 
 
 def group_lines(lines: list[Line], markdown: bool) -> list[list[Line]]:
@@ -78,6 +80,8 @@ def _underlined_heading(current: list[Line], markdown: bool) -> bool:
 def _joins(previous: Line, line: Line, markdown: bool, wrapped: bool, width: int) -> bool:
     if BULLET.match(line.text) or _MD_HEADING.match(line.text) or _MD_HEADING.match(previous.text):
         return False
+    if _RULE.match(line.text) or _RULE.match(previous.text):
+        return False
     if markdown:
         return bool(_MD_QUOTE.match(line.text)) == bool(_MD_QUOTE.match(previous.text))
     if line.text.startswith(previous.text):  # a caption repeating the line above
@@ -113,6 +117,9 @@ def classify(
     ]
     for index, group in enumerate(groups):
         hint = hints.get(group[0].start)
+        if _RULE.match(block_texts[index]):  # before "___" is read as an emphasised "_"
+            kinds.append("boilerplate")
+            continue
         kinds.append(_first_guess(words[index], hint, markdown, metadata, marked[index]))
 
     for index, body in enumerate(block_texts):

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from mapping.documents.comments import find_section, parse_comments
 from mapping.documents.decode import decode_bytes
+from mapping.documents.frontmatter import read_front_matter
 from mapping.documents.layout import classify, group_lines
 from mapping.documents.lines import split_lines
 from mapping.documents.records import Block, ParsedDocument, Sentence
@@ -52,6 +53,11 @@ def parse_text(
 
         text, hints, metadata, levels = extract_html(text)
     lines = split_lines(text)
+    if format == "markdown":
+        front, skip, problems = read_front_matter(lines, name)
+        metadata.update(front)
+        warnings = (*warnings, *problems)
+        lines = lines[skip:]
     section_at = find_section(lines)
     article = lines if section_at is None else lines[:section_at]
     groups = group_lines(article, markdown=format == "markdown")
