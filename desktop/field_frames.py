@@ -1,15 +1,17 @@
-"""Input fields and controls with edges that can be seen in the dark and high-contrast themes.
+"""Input fields, list and tree views, and controls with edges that can be seen in the dark and
+high-contrast themes.
 
-Fusion (and most styles) draw the frame of a line edit, text box, combo box or spin box, and the
-box of a check box or radio button, in the window colour made 40 % darker: on a black or
-near-black window that is black on black, so a user cannot see where to type, nor that an
-unticked item can be ticked. No palette role changes it, and a style sheet that sets a border
-replaces the combo box's and spin box's arrows with bare boxes. So the themes that need it wrap
-the platform's own style in :class:`FieldFrameStyle`, which draws everything as before and then
-a 1 px frame in a colour that stands out from the window (WCAG 1.4.11 asks for 3:1), 2 px in the
-highlight colour while a field has the keyboard focus; push buttons, check boxes and radio
-buttons get the 1 px frame (their focus is the platform's). :func:`frame_fields` puts it on the
-application and takes it off again, so the light theme keeps exactly the platform's look.
+Fusion (and most styles) draw the frame of a line edit, text box, combo box or spin box, of a
+list, tree or table view, and the box of a check box or radio button, in the window colour made
+40 % darker: on a black or near-black window that is black on black, so a user cannot see where
+to type, where the Positions panel or the Outline begins, nor that an unticked item can be
+ticked. No palette role changes it, and a style sheet that sets a border replaces the combo
+box's and spin box's arrows with bare boxes. So the themes that need it wrap the platform's own
+style in :class:`FieldFrameStyle`, which draws everything as before and then a 1 px frame in a
+colour that stands out from the window (WCAG 1.4.11 asks for 3:1), 2 px in the highlight colour
+while a field or view has the keyboard focus; push buttons, check boxes and radio buttons get
+the 1 px frame (their focus is the platform's). :func:`frame_fields` puts it on the application
+and takes it off again, so the light theme keeps exactly the platform's look.
 """
 
 from __future__ import annotations
@@ -17,18 +19,18 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QApplication,
-    QPlainTextEdit,
     QProxyStyle,
     QStyle,
     QStyleOption,
     QStyleOptionButton,
-    QTextEdit,
 )
 
 _PE = QStyle.PrimitiveElement
 _CC = QStyle.ComplexControl
-_TEXT_BOXES = (QTextEdit, QPlainTextEdit)
+_SCROLL_AREAS = QAbstractScrollArea
+"""Text boxes, and the list, tree and table views: a frame round a scrolling area."""
 _CHECK_BOXES = (_PE.PE_IndicatorCheckBox, _PE.PE_IndicatorItemViewItemCheck)
 FOCUS_WIDTH = 2
 
@@ -44,14 +46,14 @@ class FieldFrameStyle(QProxyStyle):
 
     def pixelMetric(self, metric, option=None, widget=None) -> int:
         value = super().pixelMetric(metric, option, widget)
-        if metric == QStyle.PixelMetric.PM_DefaultFrameWidth and isinstance(widget, _TEXT_BOXES):
-            return max(value, FOCUS_WIDTH)  # room for the focus frame outside the text area
+        if metric == QStyle.PixelMetric.PM_DefaultFrameWidth and isinstance(widget, _SCROLL_AREAS):
+            return max(value, FOCUS_WIDTH)  # room for the focus frame outside the scrolled area
         return value
 
     def drawPrimitive(self, element, option, painter, widget=None) -> None:
         super().drawPrimitive(element, option, painter, widget)
         if element == _PE.PE_FrameLineEdit or (
-            element == _PE.PE_Frame and isinstance(widget, _TEXT_BOXES)
+            element == _PE.PE_Frame and isinstance(widget, _SCROLL_AREAS)
         ):
             self._draw_field_frame(option, painter)
         elif element in _CHECK_BOXES:
