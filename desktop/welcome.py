@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QCommandLinkButton,
     QHBoxLayout,
@@ -77,6 +77,34 @@ class WelcomePage(QWidget):
         column.addWidget(self.recent_title)
         column.addWidget(self.recent, 1)
         column.addStretch(1)
+        self._recoloured = False
+        self._follow_palette()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._follow_palette()
+
+    def _follow_palette(self) -> None:
+        """Arrows in the text colour on a dark window: the platform's are black (1.1:1 on the
+        high-contrast theme's black, 1.4:1 on the dark one). The light theme keeps the platform's
+        arrows untouched, and loads no icon code for it before the first paint."""
+        palette = self.palette()
+        dark = palette.color(QPalette.ColorRole.Window).lightnessF() < 0.5
+        if not dark and not self._recoloured:
+            return
+        from desktop.icons import tinted_icon  # (QIcon: not on the light theme's first paint)
+
+        for button in self.buttons.values():
+            platform = button.style().standardIcon(
+                button.style().StandardPixmap.SP_CommandLink, None, button
+            )
+            if dark:
+                ink = palette.color(QPalette.ColorRole.ButtonText)
+                button.setIcon(tinted_icon(platform, button.iconSize(), ink))
+            else:
+                button.setIcon(platform)
+        self._recoloured = dark
 
     def on_map_edited(self, *_args: object) -> None:
         """A slot on the page itself, so Qt drops the connection when the page goes away."""

@@ -1,0 +1,101 @@
+"""What the dark and high-contrast themes must keep visible, measured in the pixels drawn.
+
+WCAG asks for 4.5:1 between text and its background and 3:1 for icons and the edges of
+controls (1.4.3 and 1.4.11).
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QColor, QImage
+
+from desktop.contrast import contrast
+
+THEMES = ["light", "dark", "high-contrast"]
+DARK_THEMES = ["dark", "high-contrast"]
+
+
+@pytest.fixture
+def theme(qapp):
+    """Applies a theme; the light one again afterwards."""
+    from desktop.dialogs.settings_dialog import AppSettings, apply_settings
+
+    def apply(name: str) -> None:
+        apply_settings(AppSettings(theme=name), [])
+        qapp.processEvents()
+
+    yield apply
+    apply("light")
+
+
+def strongest(image: QImage, rect: QRect, background: QColor) -> float:
+    """The strongest contrast with ``background`` of a pixel inside ``rect``."""
+    rect = rect.intersected(image.rect())
+    return max(
+        contrast(QColor(image.pixel(x, y)), background)
+        for x in range(rect.left(), rect.right() + 1)
+        for y in range(rect.top(), rect.bottom() + 1)
+    )
+
+
+def _arrow_contrasts(page) -> dict[str, float]:
+    """Per button, the strongest contrast in the strip left of its title (where the arrow is)."""
+    image = page.grab().toImage()
+    found = {}
+    for name, button in page.buttons.items():
+        geometry = button.geometry()
+        strip = QRect(geometry.left(), geometry.top(), button.iconSize().width() + 10,
+                      geometry.height())  # fmt: skip
+        background = QColor(image.pixel(geometry.left() + 1, geometry.top() + 1))
+        found[name] = strongest(image, strip, background)
+    return found
+
+
+@pytest.mark.parametrize("name", THEMES)
+def test_the_welcome_pages_arrows_stand_out_3_to_1(qtbot, theme, name):
+    """In high contrast they were the platform's black arrows on black (1.1:1)."""
+    from desktop.welcome import WelcomePage
+
+    page = WelcomePage()  # built in the light theme: it follows a later change of theme
+    qtbot.addWidget(page)
+    page.resize(900, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    theme(name)
+    for button, ratio in _arrow_contrasts(page).items():
+        assert ratio >= 3.0, (name, button, round(ratio, 2))
+
+
+def test_the_welcome_page_is_the_platforms_again_in_the_light_theme(qtbot, theme):
+    from desktop.welcome import WelcomePage
+
+    page = WelcomePage()
+    qtbot.addWidget(page)
+    page.resize(900, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    before = page.grab().toImage()
+    theme("high-contrast")
+    assert page.grab().toImage() != before
+    theme("light")
+    assert page.grab().toImage() == before
+
+
+@pytest.mark.parametrize("name", DARK_THEMES)
+def test_the_positions_panel_and_the_outline_show_where_they_begin(window, theme, name):
+    """The panels' list and tree had no visible edge in the dark themes (1.0:1 in high
+    contrast): their empty part melted into the window."""
+    theme(name)
+    panels = window.panels
+    image = window.grab().toImage()
+    outside = window.palette().color(window.palette().ColorRole.Window)
+    for view in (panels.positions.tree, panels.outline.tree):
+        rect = QRect(view.mapTo(window, view.rect().topLeft()), view.size())
+        for edge in (
+            QRect(rect.center().x(), rect.top(), 1, 2),
+            QRect(rect.center().x(), rect.bottom() - 1, 1, 2),
+            QRect(rect.left(), rect.center().y(), 2, 1),
+            QRect(rect.right() - 1, rect.center().y(), 2, 1),
+        ):
+            assert strongest(image, edge, outside) >= 3.0, (name, type(view).__name__, edge)
