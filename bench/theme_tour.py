@@ -1,0 +1,189 @@
+"""Screenshots of every part of the window a user meets, in one theme, without a display.
+
+    uv run python bench/theme_tour.py [--theme dark] [-o tour/] [DOCUMENT ...]
+
+The main window on the example map, the welcome page, the import wizard's three pages (on the
+documents given, else on a short text written here), Settings, Export, Evaluate, presentation
+mode and its step list, the find bar, the label editor, a canvas context menu, a menu, a tooltip
+and a message box: one PNG each, to look at after changing a theme.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+SAMPLE = (
+    "Shade for the Schoolyard\n\nBy Ines Molnar\n\n"
+    "The school should plant trees along the yard. Because the children have nowhere cool to "
+    "stand in June, the yard is empty at noon. However, roots may lift the paving.\n"
+)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("documents", nargs="*", help="texts for the import wizard")
+    parser.add_argument("-o", "--output", default="tour")
+    parser.add_argument("--theme", default="dark")
+    args = parser.parse_args()
+
+    from PySide6.QtCore import QPoint, QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip, QWidget
+
+    from desktop.app import application
+    from desktop.dialogs.settings_dialog import AppSettings, apply_settings
+    from desktop.main_window import MainWindow
+    from mapping.resources import example_map_path
+
+    out = Path(args.output)
+    out.mkdir(parents=True, exist_ok=True)
+    app = application()
+    apply_settings(AppSettings(theme=args.theme), [])
+
+    def settle() -> None:
+        for _ in range(5):
+            app.processEvents()
+
+    def shoot(name: str, widget: QWidget) -> None:
+        settle()
+        path = out / f"{args.theme}-{name}.png"
+        widget.grab().save(str(path))
+        print("wrote", path)
+
+    def wait(condition, limit_ms: int = 20000) -> None:
+        timer = QTimer()
+        timer.start(limit_ms)
+        while not condition() and timer.isActive():
+            app.processEvents()
+
+    # The welcome page (a window with no map), with two recent files (one missing).
+    from desktop import main_window
+
+    store = main_window.settings()
+    recent = store.value("recentFiles")
+    store.setValue("recentFiles", [str(example_map_path()), "/nowhere/gone.debatemap"])
+    welcome = MainWindow()
+    store.setValue("recentFiles", recent) if recent is not None else store.remove("recentFiles")
+    welcome.resize(1100, 760)
+    welcome.show()
+    shoot("welcome", welcome)
+    welcome.welcome_page.buttons["import"].setFocus()
+    shoot("welcome-focus", welcome)
+
+    # The main window on the example map.
+    window = MainWindow()
+    window.resize(1400, 900)
+    window.show()
+    window.open_file(example_map_path())
+    settle()
+    window.view.zoom_fit()
+    shoot("main", window)
+    node_ids = list(window.session.map.nodes)
+    window.editor.select(node_ids[4:5])
+    shoot("main-selected", window)
+
+    # Find bar and label editor.
+    window.view.show_find()
+    window.view.find_bar.field.setText("Iran")
+    shoot("find", window)
+    window.view.clear_find()
+    window.view.edit_label(node_ids[4])
+    shoot("label-editor", window)
+    if window.view.label_editor is not None:
+        window.view.close_label_editor(commit=False)
+
+    # Menus: the File menu and the canvas context menu over a claim.
+    menu = window.menus["file"]
+    menu.popup(window.mapToGlobal(QPoint(10, 30)))
+    shoot("menu-file", menu)
+    menu.hide()
+    item = window.scene.node_item(node_ids[4])
+    point = window.view.mapFromScene(item.scene_box().center())
+    window._show_context_menu(window.view.viewport().mapToGlobal(point),
+                              item.scene_box().center(), node_ids[4])  # fmt: skip
+    popup = QApplication.activePopupWidget()
+    if popup is not None:
+        shoot("menu-context", popup)
+        popup.close()
+
+    # A tooltip and a message box.
+    QToolTip.showText(window.mapToGlobal(QPoint(200, 200)), "Fit the whole map in view", window)
+    settle()
+    tips = [w for w in app.topLevelWidgets() if type(w).__name__ == "QTipLabel" and w.isVisible()]
+    if tips:
+        shoot("tooltip", tips[0])
+    QToolTip.hideText()
+    box = QMessageBox(QMessageBox.Icon.Warning, "Save changes?",
+                      "The map has unsaved changes. Save them before closing?",
+                      QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                      | QMessageBox.StandardButton.Cancel, window)  # fmt: skip
+    box.show()
+    shoot("message-box", box)
+    box.close()
+
+    # Settings and Export.
+    window.actions["settings"].trigger()
+    shoot("settings", window.settings_dialog)
+    window.settings_dialog.close()
+    from desktop.export_actions import ExportDialog
+
+    export = ExportDialog(window)
+    export.show()
+    shoot("export", export)
+    export.close()
+
+    # Evaluate.
+    window.actions["evaluate"].setChecked(True)
+    settle()
+    shoot("evaluate", window)
+    window.actions["evaluate"].setChecked(False)
+
+    # Presentation mode and its step list.
+    from desktop.presentation import ArrangeStepsDialog, start_presentation
+
+    steps = ArrangeStepsDialog(window.session, window)
+    steps.show()
+    shoot("steps", steps)
+    steps.close()
+    presentation = start_presentation(window.session.map, window, full_screen=False)
+    presentation.resize(1200, 800)
+    presentation.show()
+    presentation.next_step()
+    presentation.next_step()
+    shoot("presentation", presentation)
+    presentation.close()
+
+    # The import wizard's three pages.
+    from desktop.dialogs.import_wizard import ImportWizard
+
+    documents = list(args.documents)
+    if not documents:
+        sample = Path(tempfile.mkdtemp()) / "schoolyard.txt"
+        sample.write_text(SAMPLE, encoding="utf-8")
+        documents = [str(sample)]
+    wizard = ImportWizard(window, documents, can_add=True)
+    wizard.show()
+    shoot("wizard-1-choose", wizard)
+    wizard.next()
+    wait(wizard.structure_page.isComplete)
+    shoot("wizard-2-structure", wizard)
+    wizard.next()
+    wait(wizard.proposal_page.isComplete)
+    shoot("wizard-3-proposal", wizard)
+    wizard.reject()
+
+    for widget in (window, welcome):
+        widget._ask_save_changes = lambda: QMessageBox.StandardButton.Discard
+        widget.close()
+    settle()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
