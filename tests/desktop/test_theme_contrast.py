@@ -18,11 +18,11 @@ DARK_THEMES = ["dark", "high-contrast"]
 
 @pytest.fixture
 def theme(qapp):
-    """Applies a theme; the light one again afterwards."""
+    """Applies a theme to the application and its windows' canvases; light again afterwards."""
     from desktop.dialogs.settings_dialog import AppSettings, apply_settings
 
     def apply(name: str) -> None:
-        apply_settings(AppSettings(theme=name), [])
+        apply_settings(AppSettings(theme=name))
         qapp.processEvents()
 
     yield apply
@@ -99,3 +99,40 @@ def test_the_positions_panel_and_the_outline_show_where_they_begin(window, theme
             QRect(rect.right() - 1, rect.center().y(), 2, 1),
         ):
             assert strongest(image, edge, outside) >= 3.0, (name, type(view).__name__, edge)
+
+
+def _dominant(image: QImage, rect: QRect) -> QColor:
+    """The commonest colour inside ``rect`` (a button's fill under its text)."""
+    counts: dict[int, int] = {}
+    for x in range(rect.left(), rect.right() + 1):
+        for y in range(rect.top(), rect.bottom() + 1):
+            counts[image.pixel(x, y)] = counts.get(image.pixel(x, y), 0) + 1
+    return QColor(max(counts, key=counts.get))
+
+
+@pytest.mark.parametrize("name", THEMES)
+def test_colour_buttons_show_their_colour_with_readable_text(qtbot, theme, name):
+    """The platform drew its gradient over the set colour: #0072B2 showed as a sky blue
+    under white text (2.5:1), #D55E00 as a light orange (2.1:1), in every theme."""
+    from desktop.dialogs.settings_dialog import SettingsDialog
+    from desktop.panels.inspector import ColorButton
+
+    theme(name)
+    dialog = SettingsDialog()
+    qtbot.addWidget(dialog)
+    node_colour = ColorButton(dialog)
+    node_colour.set_color("#CC79A7")
+    dialog.layout().addWidget(node_colour)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    image = dialog.grab().toImage()
+    buttons = [chooser.button for chooser in dialog.colors.values()] + [node_colour]
+    for button in buttons:
+        shown = (button.text().split() or [""])[0]
+        rect = QRect(button.mapTo(dialog, button.rect().topLeft()), button.size())
+        inside = rect.adjusted(3, 3, -3, -3)
+        fill = _dominant(image, inside)
+        assert fill.name() == QColor(shown).name(), (name, shown, fill.name())
+        assert strongest(image, inside, fill) >= 4.5, (name, shown, "text")
+        window = dialog.palette().color(dialog.palette().ColorRole.Window)
+        assert strongest(image, QRect(rect.center().x(), rect.top(), 1, 2), window) >= 3.0
