@@ -136,3 +136,79 @@ def test_colour_buttons_show_their_colour_with_readable_text(qtbot, theme, name)
         assert strongest(image, inside, fill) >= 4.5, (name, shown, "text")
         window = dialog.palette().color(dialog.palette().ColorRole.Window)
         assert strongest(image, QRect(rect.center().x(), rect.top(), 1, 2), window) >= 3.0
+
+
+@pytest.mark.parametrize("name", DARK_THEMES)
+def test_a_scroll_bars_thumb_stands_out_3_to_1(qtbot, theme, name):
+    """It was outlined in the window colour made darker: invisible on black."""
+    from PySide6.QtWidgets import QListWidget, QStyle, QStyleOptionSlider
+
+    theme(name)
+    view = QListWidget()
+    view.addItems([f"Claim {n}" for n in range(60)])
+    view.resize(240, 200)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    bar = view.verticalScrollBar()
+    option = QStyleOptionSlider()
+    bar.initStyleOption(option)
+    thumb = bar.style().subControlRect(
+        QStyle.ComplexControl.CC_ScrollBar, option, QStyle.SubControl.SC_ScrollBarSlider, bar
+    )
+    image = bar.grab().toImage()
+    groove = QColor(image.pixel(thumb.center().x(), thumb.bottom() + 6))
+    middle = thumb.center()
+    for edge in (QRect(middle.x(), thumb.bottom() - 1, 1, 2), QRect(thumb.left(), middle.y(), 2, 1),
+                 QRect(thumb.right() - 1, middle.y(), 2, 1)):  # fmt: skip
+        assert strongest(image, edge, groove) >= 3.0, (name, edge)
+
+
+@pytest.mark.parametrize("name", DARK_THEMES)
+def test_the_panels_float_and_close_buttons_stand_out_3_to_1(window, theme, name):
+    """The platform's glyphs are dark grey: 2.5:1 on black, 2.3:1 on the dark window."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    theme(name)
+    dock = window.panels.positions
+    buttons = [b for b in dock.findChildren(QAbstractButton) if b.parentWidget() is dock]
+    assert len(buttons) == 2
+    image = dock.grab().toImage()
+    title = QColor(image.pixel(2, 2))
+    for button in buttons:
+        assert strongest(image, button.geometry(), title) >= 3.0, (name, button.geometry())
+
+
+@pytest.mark.parametrize("name", DARK_THEMES)
+def test_menus_have_an_edge_and_visible_separators(window, theme, name, qtbot):
+    """A menu opened over the window with no edge (black on black), and its separators were
+    the window colour made darker."""
+    theme(name)
+    menu = window.menus["file"]
+    menu.popup(window.mapToGlobal(window.rect().center()))
+    qtbot.waitExposed(menu)
+    try:
+        image = menu.grab().toImage()
+        outside = window.palette().color(window.palette().ColorRole.Window)
+        middle = menu.rect().center()
+        for edge in (QRect(middle.x(), 0, 1, 1), QRect(0, middle.y(), 1, 1),
+                     QRect(menu.width() - 1, middle.y(), 1, 1)):  # fmt: skip
+            assert strongest(image, edge, outside) >= 3.0, (name, edge)
+        separator = next(a for a in menu.actions() if a.isSeparator())
+        line = menu.actionGeometry(separator)
+        background = QColor(image.pixel(line.center().x(), line.top() - 3))
+        assert strongest(image, line, background) >= 3.0, name
+    finally:
+        menu.hide()
+
+
+@pytest.mark.parametrize("name", DARK_THEMES)
+def test_the_find_bar_has_an_edge_over_the_canvas(window, theme, name):
+    theme(name)
+    window.view.show_find()
+    bar = window.view.find_bar
+    image = window.view.grab().toImage()
+    canvas = QColor(window.scene.theme.background)
+    rect = QRect(bar.pos(), bar.size())  # (its left end may be cut off: the test window is small)
+    assert strongest(image, QRect(rect.right(), rect.center().y(), 1, 1), canvas) >= 3.0, name
+    assert strongest(image, QRect(rect.right() - 4, rect.bottom(), 1, 1), canvas) >= 3.0, name
