@@ -44,7 +44,8 @@ def main() -> int:
     out = Path(args.output)
     out.mkdir(parents=True, exist_ok=True)
     app = application()
-    apply_settings(AppSettings(theme=args.theme), [])
+    chosen = AppSettings(theme=args.theme)
+    apply_settings(chosen, [])
 
     def settle() -> None:
         for _ in range(5):
@@ -70,6 +71,7 @@ def main() -> int:
     store.setValue("recentFiles", [str(example_map_path()), "/nowhere/gone.debatemap"])
     welcome = MainWindow()
     store.setValue("recentFiles", recent) if recent is not None else store.remove("recentFiles")
+    apply_settings(chosen, [welcome])  # (the window takes the stored theme, not this one)
     welcome.resize(1100, 760)
     welcome.show()
     shoot("welcome", welcome)
@@ -78,6 +80,7 @@ def main() -> int:
 
     # The main window on the example map.
     window = MainWindow()
+    apply_settings(chosen, [window])
     window.resize(1400, 900)
     window.show()
     window.open_file(example_map_path())
