@@ -148,13 +148,13 @@ def main() -> int:
     window.actions["evaluate"].setChecked(False)
 
     # Presentation mode and its step list.
-    from desktop.presentation import ArrangeStepsDialog, start_presentation
+    from desktop.presentation import ArrangeStepsDialog
 
     steps = ArrangeStepsDialog(window.session, window)
     steps.show()
     shoot("steps", steps)
     steps.close()
-    presentation = start_presentation(window.session.map, window, full_screen=False)
+    presentation = window.teaching.present(full_screen=False)
     presentation.resize(1200, 800)
     presentation.show()
     presentation.next_step()
