@@ -212,3 +212,69 @@ def test_the_find_bar_has_an_edge_over_the_canvas(window, theme, name):
     rect = QRect(bar.pos(), bar.size())  # (its left end may be cut off: the test window is small)
     assert strongest(image, QRect(rect.right(), rect.center().y(), 1, 1), canvas) >= 3.0, name
     assert strongest(image, QRect(rect.right() - 4, rect.bottom(), 1, 1), canvas) >= 3.0, name
+
+
+@pytest.fixture
+def panels_window(qtbot):
+    """The side panels on a small map whose position is yellow (the brightest colour)."""
+    from panel_helpers import small_map
+    from PySide6.QtWidgets import QGraphicsScene, QMainWindow
+
+    from desktop.panels import install_panels
+    from desktop.session import MapSession
+
+    window = QMainWindow()
+    window.scene = QGraphicsScene()
+    window.scene.set_hidden = lambda ids: None
+    argument_map = small_map()
+    argument_map.change_node("p1", color="#F0E442")
+    window.session = MapSession(argument_map, parent=window)
+    install_panels(window)
+    window.resize(1200, 800)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _span_contrast(documents, start: int, end: int) -> float:
+    """The strongest contrast of the text in a span with the span's own background."""
+    from PySide6.QtGui import QTextCursor
+
+    view = documents.view
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(start)
+    first = view.cursorRect(cursor)
+    cursor.setPosition(start + 8)
+    rect = QRect(first.topLeft(), view.cursorRect(cursor).bottomLeft())
+    image = view.viewport().grab().toImage()
+    return strongest(image, rect, _dominant(image, rect))
+
+
+@pytest.mark.parametrize("name", THEMES)
+def test_the_selected_claims_passage_reads_4_5_to_1(panels_window, theme, name, qtbot):
+    """Yellow at the selected strength under the dark theme's light text was 2.7:1."""
+    from panel_helpers import span_of
+
+    theme(name)
+    window = panels_window
+    documents = window.panels.documents
+    window.session.select(["p1"])
+    documents._flash = None  # (the blink is measured below)
+    documents._highlight()
+    span = span_of("The library should stay open on Sundays.")
+    assert _span_contrast(documents, span.start, span.end) >= 4.5, name
+
+
+@pytest.mark.parametrize("name", THEMES)
+def test_the_passage_blinking_to_be_found_reads_4_5_to_1(panels_window, theme, name):
+    """The blink chose white text by lightness: on orange that is 2.3:1."""
+    from panel_helpers import span_of
+    from PySide6.QtGui import QColor as Color
+
+    theme(name)
+    documents = panels_window.panels.documents
+    span = span_of("Volunteers could staff the desk.")
+    documents._flash, documents._flash_steps = (span.start, span.end, Color("#E69F00")), 1
+    documents._highlight()
+    assert _span_contrast(documents, span.start, span.end) >= 4.5, name
