@@ -489,4 +489,3 @@ def _blend(color: QColor, base: QColor) -> QColor:
         getattr(color, channel)() * alpha + getattr(base, channel)() * (1 - alpha)
         for channel in ("redF", "greenF", "blueF")
     ))  # fmt: skip
-
