@@ -14,6 +14,7 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -33,7 +34,7 @@ def main() -> int:
     parser.add_argument("--theme", default="dark")
     args = parser.parse_args()
 
-    from PySide6.QtCore import QPoint, QTimer
+    from PySide6.QtCore import QPoint
     from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip, QWidget
 
     from desktop.app import application
@@ -57,10 +58,9 @@ def main() -> int:
         widget.grab().save(str(path))
         print("wrote", path)
 
-    def wait(condition, limit_ms: int = 20000) -> None:
-        timer = QTimer()
-        timer.start(limit_ms)
-        while not condition() and timer.isActive():
+    def wait(condition, limit_s: float = 20.0) -> None:
+        deadline = time.monotonic() + limit_s
+        while not condition() and time.monotonic() < deadline:
             app.processEvents()
 
     # The welcome page (a window with no map), with two recent files (one missing).
@@ -118,7 +118,7 @@ def main() -> int:
     # A tooltip and a message box.
     QToolTip.showText(window.mapToGlobal(QPoint(200, 200)), "Fit the whole map in view", window)
     settle()
-    tips = [w for w in app.topLevelWidgets() if type(w).__name__ == "QTipLabel" and w.isVisible()]
+    tips = [w for w in app.allWidgets() if w.inherits("QLabel") and w.isWindow() and w.isVisible()]
     if tips:
         shoot("tooltip", tips[0])
     QToolTip.hideText()
@@ -162,6 +162,15 @@ def main() -> int:
     shoot("presentation", presentation)
     presentation.close()
 
+    # A combo box's list, open.
+    chooser = window.panels.documents.chooser
+    chooser.showPopup()
+    settle()
+    popup = chooser.view().window()
+    if popup.isVisible():
+        shoot("combo-popup", popup)
+    chooser.hidePopup()
+
     # The import wizard's three pages.
     from desktop.dialogs.import_wizard import ImportWizard
 
@@ -179,7 +188,15 @@ def main() -> int:
     wizard.next()
     wait(wizard.proposal_page.isComplete)
     shoot("wizard-3-proposal", wizard)
-    wizard.reject()
+    from desktop.dialogs.import_wizard import apply_import
+
+    wizard.hide()  # a new map with its texts: the Documents panel shows them
+    window.set_session(apply_import(wizard, None))
+    settle()
+    claims = [n.id for n in window.session.map.nodes.values() if n.sources]
+    if claims:
+        window.editor.select(claims[len(claims) // 2 : len(claims) // 2 + 1])
+    shoot("imported", window)
 
     for widget in (window, welcome):
         widget._ask_save_changes = lambda: QMessageBox.StandardButton.Discard
