@@ -67,6 +67,8 @@ class FieldFrameStyle(QProxyStyle):
             self._draw_field_frame(option, painter, focus=False)
         elif element == _PE.PE_IndicatorRadioButton:
             self._draw_field_frame(option, painter, focus=False, round=True)
+        elif element == _PE.PE_PanelButtonCommand and option.state & QStyle.StateFlag.State_On:
+            self._draw_checked_button(option, painter)
         elif element == _PE.PE_PanelButtonCommand and not _is_default_or_flat(option):
             # (the default button keeps the platform's highlighted outline)
             self._draw_field_frame(option, painter, focus=False)
@@ -107,6 +109,22 @@ class FieldFrameStyle(QProxyStyle):
         if glyph not in self._glyphs:
             self._glyphs[glyph] = QIcon(_GlyphEngine(glyph))
         return self._glyphs[glyph]
+
+    def _draw_checked_button(self, option: QStyleOption, painter: QPainter) -> None:
+        """A toggle that is on (Evaluate): the platform darkens it, which on black changes
+        nothing. Here it is tinted with the highlight (text stays 6:1 or more) and framed in it,
+        2 px."""
+        highlight = option.palette.color(QPalette.ColorRole.Highlight)
+        tint = QColor(highlight)
+        tint.setAlphaF(0.35)
+        inside = QRectF(option.rect).adjusted(1, 1, -1, -1)
+        painter.save()
+        painter.fillRect(inside, tint)
+        painter.restore()
+        state = option.state | QStyle.StateFlag.State_HasFocus  # (drawn as a focused field is)
+        checked = QStyleOption(option)
+        checked.state = state
+        self._draw_field_frame(checked, painter)
 
     def _draw_field_frame(self, option: QStyleOption, painter: QPainter, focus: bool = True,
                           round: bool = False, rect: QRect | None = None) -> None:  # fmt: skip

@@ -278,3 +278,37 @@ def test_the_passage_blinking_to_be_found_reads_4_5_to_1(panels_window, theme, n
     documents._flash, documents._flash_steps = (span.start, span.end, Color("#E69F00")), 1
     documents._highlight()
     assert _span_contrast(documents, span.start, span.end) >= 4.5, name
+
+
+@pytest.mark.parametrize("name", DARK_THEMES)
+def test_a_toggle_that_is_on_looks_different_from_one_that_is_off(qtbot, theme, name):
+    """Evaluate's toggle in its panel looked the same on and off (the platform darkens a
+    checked button: on black that changes nothing)."""
+    from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
+
+    theme(name)
+    host = QWidget()
+    layout = QHBoxLayout(host)
+    layout.setContentsMargins(12, 12, 12, 12)
+    off, on = QToolButton(host), QToolButton(host)
+    for button in (off, on):
+        button.setText("Evaluate")
+        button.setCheckable(True)
+        layout.addWidget(button)
+    on.setChecked(True)
+    qtbot.addWidget(host)
+    host.show()
+    qtbot.waitExposed(host)
+    image = host.grab().toImage()
+    window = QColor(image.pixel(2, 2))
+
+    def edge(button) -> list[float]:
+        x, top = button.geometry().left() + 4, button.geometry().top()
+        return [contrast(QColor(image.pixel(x, top + i)), window) for i in range(3)]
+
+    def fill(button) -> QColor:
+        return QColor(image.pixel(button.geometry().left() + 3, button.geometry().center().y()))
+
+    assert [r >= 3.0 for r in edge(on)][:2] == [True, True], (name, edge(on))  # 2 px
+    assert edge(off)[1] < 3.0, (name, edge(off))  # 1 px
+    assert contrast(fill(on), fill(off)) >= 1.5, (name, fill(on).name(), fill(off).name())
