@@ -34,7 +34,7 @@ def main() -> int:
     parser.add_argument("--theme", default="dark")
     args = parser.parse_args()
 
-    from PySide6.QtCore import QPoint
+    from PySide6.QtCore import QCoreApplication, QEvent, QPoint
     from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip, QWidget
 
     from desktop.app import application
@@ -49,8 +49,9 @@ def main() -> int:
     apply_settings(chosen, [])
 
     def settle() -> None:
-        for _ in range(5):
+        for _ in range(5):  # (and what deleteLater() waits for: the event loop would run it)
             app.processEvents()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
     def shoot(name: str, widget: QWidget) -> None:
         settle()
