@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtGui import QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QCommandLinkButton,
     QHBoxLayout,
@@ -17,6 +17,24 @@ from PySide6.QtWidgets import (
 )
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
+
+
+class Choice(QCommandLinkButton):
+    """A command link that shows when it has the keyboard focus: Fusion draws no focus frame
+    for command links in any theme, so Tab moved through the page invisibly."""
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not (
+            self.hasFocus()
+            and self.window().testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
+        ):  # (as the platform does: only once the keyboard has been used to move)
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 4, 4)
+        painter.end()
 
 
 class WelcomePage(QWidget):
@@ -61,7 +79,7 @@ class WelcomePage(QWidget):
             ("new", "New map", "Start from an empty canvas", self.newMap),
             ("open", "Open a map…", "A .debatemap file", self.openMap),
         ):  # fmt: skip
-            button = QCommandLinkButton(text, detail, self)
+            button = Choice(text, detail, self)
             button.clicked.connect(signal.emit)
             self.buttons[name] = button
             column.addWidget(button)

@@ -7,7 +7,7 @@ controls (1.4.3 and 1.4.11).
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QImage
 
 from desktop.contrast import contrast
@@ -312,3 +312,29 @@ def test_a_toggle_that_is_on_looks_different_from_one_that_is_off(qtbot, theme, 
     assert [r >= 3.0 for r in edge(on)][:2] == [True, True], (name, edge(on))  # 2 px
     assert edge(off)[1] < 3.0, (name, edge(off))  # 1 px
     assert contrast(fill(on), fill(off)) >= 1.5, (name, fill(on).name(), fill(off).name())
+
+
+@pytest.mark.parametrize("name", THEMES)
+def test_tab_shows_which_welcome_choice_has_the_focus(qtbot, theme, name):
+    """Fusion draws no focus frame for a command link: Tab moved through the page unseen."""
+    from desktop.welcome import WelcomePage
+
+    theme(name)
+    page = WelcomePage()
+    qtbot.addWidget(page)
+    page.resize(900, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    qtbot.waitActive(page)
+    first, second = page.buttons["example"], page.buttons["import"]
+    first.setFocus()
+    qtbot.waitUntil(first.hasFocus)
+    qtbot.keyClick(first, Qt.Key.Key_Tab)
+    qtbot.waitUntil(second.hasFocus)
+    image = page.grab().toImage()
+    background = page.palette().color(page.palette().ColorRole.Window)
+    for button, framed in ((second, True), (first, False)):
+        rect = button.geometry()
+        top = QRect(rect.center().x(), rect.top(), 1, 3)
+        assert (strongest(image, top, background) >= 3.0) is framed, (name, button.text())
