@@ -34,7 +34,7 @@ def main() -> int:
     parser.add_argument("--theme", default="dark")
     args = parser.parse_args()
 
-    from PySide6.QtCore import QCoreApplication, QEvent, QPoint
+    from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
     from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip, QWidget
 
     from desktop.app import application
@@ -76,7 +76,9 @@ def main() -> int:
     welcome.resize(1100, 760)
     welcome.show()
     shoot("welcome", welcome)
-    welcome.welcome_page.buttons["import"].setFocus()
+    welcome.activateWindow()
+    wait(welcome.isActiveWindow, 5.0)
+    welcome.welcome_page.buttons["import"].setFocus(Qt.FocusReason.TabFocusReason)  # as Tab does
     shoot("welcome-focus", welcome)
 
     # The main window on the example map.
