@@ -78,7 +78,10 @@ def main() -> int:
     shoot("welcome", welcome)
     welcome.activateWindow()
     wait(welcome.isActiveWindow, 5.0)
-    welcome.welcome_page.buttons["import"].setFocus(Qt.FocusReason.TabFocusReason)  # as Tab does
+    from PySide6.QtTest import QTest
+
+    welcome.welcome_page.buttons["example"].setFocus()
+    QTest.keyClick(welcome.welcome_page.buttons["example"], Qt.Key.Key_Tab)
     shoot("welcome-focus", welcome)
 
     # The main window on the example map.
@@ -164,6 +167,21 @@ def main() -> int:
     presentation.next_step()
     shoot("presentation", presentation)
     presentation.close()
+
+    # Compare with Reference: the example against itself with one claim taken out.
+    student = window.session.map
+    reference = Path(tempfile.mkdtemp()) / "reference.debatemap"
+    from mapping.formats.debatemap import save_map
+
+    save_map(student, reference)
+    window.editor.select(node_ids[5:6])
+    window.actions["delete"].trigger()
+    comparison = window.teaching.compare_with_reference(reference)
+    if comparison is not None:
+        comparison.resize(1300, 800)
+        shoot("compare", comparison)
+        comparison.close()
+    window.session.undo_stack.undo()
 
     # A combo box's list, open.
     chooser = window.panels.documents.chooser
