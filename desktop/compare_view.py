@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.canvas.items import EdgeItem
 from desktop.canvas.scene import MapScene
 from desktop.canvas.theme import LIGHT, Theme
+from desktop.contrast import ink_on
 from mapping.compare_overlay import AGREED, EXTRA, FLIPPED, MISSING, Overlay, build_overlay
 from mapping.model import ArgumentMap
 
@@ -75,7 +76,7 @@ class BadgeItem(QGraphicsItem):
         font.setPixelSize(15)
         font.setBold(True)
         painter.setFont(font)
-        painter.setPen(QColor("#FFFFFF") if self.status != FLIPPED else QColor("#000000"))
+        painter.setPen(ink_on(QColor(self.color)))  # (white on the pink and green: 2.9:1, 3.4:1)
         painter.drawText(self.boundingRect(), int(Qt.AlignmentFlag.AlignCenter), self.symbol)
 
 
@@ -189,14 +190,16 @@ class CompareWindow(QWidget):
         parent: QWidget | None = None,
         *,
         auto_layout: bool = False,
+        theme: Theme | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
+        self.theme = theme
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(f"{student_name} compared with {reference_name} — DebateMap")
         self.overlay = build_overlay(reference, student)
         if auto_layout:
             lay_out(self.overlay.map)
-        self.scene = CompareScene(self.overlay, parent=self)
+        self.scene = CompareScene(self.overlay, theme, parent=self)
         self.view = QGraphicsView(self.scene, self)
         self.view.setRenderHints(
             QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
@@ -249,8 +252,8 @@ class CompareWindow(QWidget):
             for name, value, note in rows
         )
         legend = "".join(
-            f"<tr><td><span style='background:{color}; color:white'>&nbsp;{symbol}&nbsp;</span>"
-            f"</td><td>{html.escape(meaning)}</td></tr>"
+            f"<tr><td><span style='background:{color}; color:{ink_on(QColor(color)).name()}'>"
+            f"&nbsp;{symbol}&nbsp;</span></td><td>{html.escape(meaning)}</td></tr>"
             for symbol, color, meaning in MARKS.values()
         )
         matched = len(c.node_matches)
@@ -293,7 +296,7 @@ class CompareWindow(QWidget):
         """Lay the overlay out and draw it again (badges and bands follow the new places)."""
         lay_out(self.overlay.map)
         old = self.scene
-        self.scene = CompareScene(self.overlay, parent=self)
+        self.scene = CompareScene(self.overlay, self.theme, parent=self)
         self.view.setScene(self.scene)
         old.deleteLater()
         self.zoom_fit()
@@ -313,7 +316,14 @@ def open_comparison(
     from mapping.formats.debatemap import load_map
 
     reference = load_map(reference_path)
-    window = CompareWindow(reference, student, Path(reference_path).name, student_name, parent)
+    window = CompareWindow(
+        reference,
+        student,
+        Path(reference_path).name,
+        student_name,
+        parent,
+        theme=getattr(parent, "theme", None),
+    )  # (the editor's: dark stays dark)
     window.show()
     return window
 

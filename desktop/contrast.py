@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPalette
 
 
 def contrast(a: QColor, b: QColor) -> float:
@@ -34,3 +34,26 @@ def readable(color: QColor, background: QColor, minimum: float = 4.5) -> QColor:
         if dark_background and shown.lightness() >= 250:
             return QColor("#FFFFFF") if contrast(shown, background) < minimum else shown
     return shown
+
+
+def ink_on(background: QColor) -> QColor:
+    """Black or white, whichever reads better on ``background`` (never below 4.58:1)."""
+    black, white = QColor("#000000"), QColor("#FFFFFF")
+    return black if contrast(black, background) >= contrast(white, background) else white
+
+
+def swatch_style(color: str, palette: QPalette) -> str:
+    """A style sheet for a button that shows ``color``: flat in exactly that colour, its text
+    in :func:`ink_on` it, framed in the text colour (the focused one: in the highlight).
+
+    With only a background set, the platform draws its gradient over it: #0072B2 showed as a
+    sky blue under white text (2.5:1), and the button showed another colour than the one set.
+    """
+    ink = ink_on(QColor(color)).name()
+    edge = palette.color(QPalette.ColorRole.WindowText).name()
+    focus = palette.color(QPalette.ColorRole.Highlight).name()
+    return (
+        f"QPushButton {{ background: {color}; color: {ink}; border: 1px solid {edge};"
+        " border-radius: 3px; padding: 2px 8px; }"
+        f" QPushButton:focus {{ border: 2px solid {focus}; padding: 1px 7px; }}"
+    )

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from mapping.resources import resource_path
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QIcon
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QColor, QIcon
 
 APP_ID = "org.debatemap.DebateMap"
 """The reverse-DNS id shared by the desktop entry, the AppStream metainfo and the icon name."""
@@ -44,3 +45,21 @@ def app_icon() -> QIcon:
         if path.is_file():
             icon.addFile(str(path), QSize(size, size))
     return icon
+
+
+def tinted_icon(icon: QIcon, size: QSize, color: QColor) -> QIcon:
+    """``icon``'s shape (its pixels' opacity, so edges stay smooth) filled with ``color``.
+
+    For the platform's black arrows and the like on a dark theme, where they would vanish.
+    """
+    from PySide6.QtGui import QIcon, QPainter, QPixmap
+
+    tinted = QIcon()
+    for scale in (1.0, 2.0):  # (the 2x pixmap for high-density screens)
+        pixmap = QPixmap(icon.pixmap(size, scale))
+        painter = QPainter(pixmap)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+        painter.fillRect(pixmap.rect(), color)
+        painter.end()
+        tinted.addPixmap(pixmap)
+    return tinted

@@ -366,10 +366,15 @@ class PresentationWindow(QWidget):
 
 
 def start_presentation(
-    argument_map: ArgumentMap, parent: QWidget | None = None, *, full_screen: bool = True
+    argument_map: ArgumentMap,
+    parent: QWidget | None = None,
+    *,
+    full_screen: bool = True,
+    theme: str = "dark",
 ) -> PresentationWindow:
-    """Open presentation mode on ``argument_map`` (full screen unless told otherwise)."""
-    window = PresentationWindow(argument_map, parent=parent)
+    """Open presentation mode on ``argument_map`` (full screen unless told otherwise), in the
+    projector ``theme`` ("dark" or "high-contrast"; C switches)."""
+    window = PresentationWindow(argument_map, theme=theme, parent=parent)
     if full_screen:
         window.showFullScreen()
     else:

@@ -61,9 +61,12 @@ class Teaching:
 
         if self.presentation is not None:
             self.presentation.close()
+        # Someone who works in high contrast presents in it too (the dark one is the default).
+        chosen = getattr(getattr(self.window, "theme", None), "name", "")
         self.presentation = start_presentation(
-            self.session.map, self.window, full_screen=full_screen
-        )
+            self.session.map, self.window, full_screen=full_screen,
+            theme="high-contrast" if chosen == "high-contrast" else "dark",
+        )  # fmt: skip
         self.presentation.finished.connect(self._presentation_ended)
         return self.presentation
 

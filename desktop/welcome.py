@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtGui import QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QCommandLinkButton,
     QHBoxLayout,
@@ -17,6 +17,24 @@ from PySide6.QtWidgets import (
 )
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
+
+
+class Choice(QCommandLinkButton):
+    """A command link that shows when it has the keyboard focus: Fusion draws no focus frame
+    for command links in any theme, so Tab moved through the page invisibly."""
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not (
+            self.hasFocus()
+            and self.window().testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
+        ):  # (as the platform does: only once the keyboard has been used to move)
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 4, 4)
+        painter.end()
 
 
 class WelcomePage(QWidget):
@@ -61,7 +79,7 @@ class WelcomePage(QWidget):
             ("new", "New map", "Start from an empty canvas", self.newMap),
             ("open", "Open a map…", "A .debatemap file", self.openMap),
         ):  # fmt: skip
-            button = QCommandLinkButton(text, detail, self)
+            button = Choice(text, detail, self)
             button.clicked.connect(signal.emit)
             self.buttons[name] = button
             column.addWidget(button)
@@ -77,6 +95,34 @@ class WelcomePage(QWidget):
         column.addWidget(self.recent_title)
         column.addWidget(self.recent, 1)
         column.addStretch(1)
+        self._recoloured = False
+        self._follow_palette()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._follow_palette()
+
+    def _follow_palette(self) -> None:
+        """Arrows in the text colour on a dark window: the platform's are black (1.1:1 on the
+        high-contrast theme's black, 1.4:1 on the dark one). The light theme keeps the platform's
+        arrows untouched, and loads no icon code for it before the first paint."""
+        palette = self.palette()
+        dark = palette.color(QPalette.ColorRole.Window).lightnessF() < 0.5
+        if not dark and not self._recoloured:
+            return
+        from desktop.icons import tinted_icon  # (QIcon: not on the light theme's first paint)
+
+        for button in self.buttons.values():
+            platform = button.style().standardIcon(
+                button.style().StandardPixmap.SP_CommandLink, None, button
+            )
+            if dark:
+                ink = palette.color(QPalette.ColorRole.ButtonText)
+                button.setIcon(tinted_icon(platform, button.iconSize(), ink))
+            else:
+                button.setIcon(platform)
+        self._recoloured = dark
 
     def on_map_edited(self, *_args: object) -> None:
         """A slot on the page itself, so Qt drops the connection when the page goes away."""

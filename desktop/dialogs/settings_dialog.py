@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QEvent, QSettings, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.canvas.theme import Theme, theme_named
+from desktop.contrast import swatch_style
 from desktop.field_frames import frame_fields
 
 ORGANIZATION = APPLICATION = "DebateMap"
@@ -161,11 +162,15 @@ class _ColorChooser(QWidget):
         if default is not None:
             self.default = default
         shown = color or self.default
-        ink = "white" if QColor(shown).lightness() < 140 else "black"
         self.button.setText(shown if color else f"{shown} (theme)")
-        self.button.setStyleSheet(f"background: {shown}; color: {ink};")
+        self.button.setStyleSheet(swatch_style(shown, self.palette()))
         self.reset.setEnabled(color is not None)
         self.changed.emit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # (Apply: the frame in the new theme's)
+            self.button.setStyleSheet(swatch_style(self.color or self.default, self.palette()))
 
     def _pick(self) -> None:
         chosen = QColorDialog.getColor(QColor(self.color or self.default), self,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.contrast import contrast, ink_on
 from desktop.error_label import ErrorLabel
 from desktop.panels.base import SessionDock, is_geometry_only
 from desktop.panels.colors import node_color
@@ -207,6 +208,11 @@ class DocumentsDock(SessionDock):
         self.chooser.blockSignals(False)
         self._show_document()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._highlight()  # another theme: the spans' text colours are chosen against it
+
     def _show_document(self) -> None:
         document = self.current_document()
         self.chooser.setVisible(self.chooser.count() > 0)
@@ -278,9 +284,7 @@ class DocumentsDock(SessionDock):
             start, end, color = self._flash
             flash = self._selection(start, end, color, True)
             flash.format.setBackground(color)
-            flash.format.setForeground(
-                QColor("white") if color.lightness() < 150 else QColor("black")
-            )
+            flash.format.setForeground(ink_on(color))  # (by lightness: white on orange, 2.3:1)
             selections.append(flash)
         self.view.setExtraSelections(selections)
 
@@ -294,6 +298,11 @@ class DocumentsDock(SessionDock):
         background = QColor(color)
         background.setAlpha(150 if strong else 70)
         char_format.setBackground(background)
+        palette = self.view.palette()
+        shown = _blend(background, palette.color(QPalette.ColorRole.Base))
+        if contrast(palette.color(QPalette.ColorRole.Text), shown) < 4.5:
+            # a bright colour, strongly tinted, under the dark themes' light text (yellow: 2.7:1)
+            char_format.setForeground(ink_on(shown))
         char_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
         char_format.setUnderlineColor(color)
         char_format.setProperty(QTextFormat.Property.FullWidthSelection, False)
@@ -471,3 +480,12 @@ def _checked_text(document: Document, path: Path) -> str:
         f"{path.name} is not the text this map was made from: its SHA-256 checksum differs "
         f"from the one recorded for “{document.name}”. The file was refused."
     )
+
+
+def _blend(color: QColor, base: QColor) -> QColor:
+    """What ``color`` (with its alpha) looks like painted over ``base``."""
+    alpha = color.alphaF()
+    return QColor.fromRgbF(*(
+        getattr(color, channel)() * alpha + getattr(base, channel)() * (1 - alpha)
+        for channel in ("redF", "greenF", "blueF")
+    ))  # fmt: skip

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.contrast import swatch_style
 from desktop.panels.base import SessionDock, shown_label
 from desktop.session import MapSession
 from mapping.errors import MappingError
@@ -99,11 +100,22 @@ class ColorButton(QPushButton):
         self._color = color
         if color and QColor.isValidColorName(color):
             self.setText(color)
-            text = "white" if QColor(color).lightness() < 140 else "black"
-            self.setStyleSheet(f"background: {color}; color: {text};")
+            self._restyle()
         else:
             self.setText(MIXED if mixed else "By position")
             self.setStyleSheet("")
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._color:
+            self._restyle()  # the new theme's frame colour
+
+    def _restyle(self) -> None:
+        # The surroundings' palette: this button's own is the style sheet's once it has one.
+        around = self.parentWidget().palette() if self.parentWidget() else self.palette()
+        style = swatch_style(str(self._color), around)
+        if style != self.styleSheet():  # (a style sheet changes the palette: no loop)
+            self.setStyleSheet(style)
 
     def _pick(self) -> None:
         chosen = QColorDialog.getColor(QColor(self._color or "#ffffff"), self, "Node colour")

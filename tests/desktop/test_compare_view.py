@@ -82,3 +82,45 @@ def test_auto_layout_keeps_every_mark(window):
     before = {i: b.status for i, b in window.scene.badges.items()}
     window.auto_layout()
     assert {i: b.status for i, b in window.scene.badges.items()} == before
+
+
+@pytest.mark.parametrize("status", [AGREED, FLIPPED, MISSING, EXTRA])
+def test_a_badges_symbol_reads_on_its_colour(qtbot, status):
+    """White ✓ on the green was 3.4:1, white + on the pink 2.9:1 (and so in the legend)."""
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from desktop.compare_view import BadgeItem
+    from desktop.contrast import contrast
+
+    badge = BadgeItem(status)
+    image = QImage(24, 24, QImage.Format.Format_RGB32)
+    image.fill(QColor("#FFFFFF"))
+    painter = QPainter(image)
+    painter.translate(12, 12)
+    badge.paint(painter, None)
+    painter.end()
+    fill = QColor(MARKS[status][1])
+    symbol = max(
+        contrast(QColor(image.pixel(x, y)), fill) for x in range(6, 18) for y in range(6, 18)
+    )
+    assert symbol >= 4.5, (status, round(symbol, 2))
+
+
+def test_the_comparison_follows_the_editors_theme(qtbot, tmp_path):
+    """It was always drawn light: a white canvas in the middle of a dark desktop."""
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.canvas.theme import HIGH_CONTRAST
+    from desktop.compare_view import open_comparison
+    from mapping.formats.debatemap import save_map
+
+    reference = tmp_path / "teacher.debatemap"
+    save_map(seminar_map(), reference)
+    editor = QWidget()
+    editor.theme = HIGH_CONTRAST
+    qtbot.addWidget(editor)
+    comparison = open_comparison(reference, graded_student(), "ana.debatemap", editor)
+    qtbot.addWidget(comparison)
+    assert comparison.scene.theme == HIGH_CONTRAST
+    comparison.auto_layout()
+    assert comparison.scene.theme == HIGH_CONTRAST

@@ -1,5 +1,6 @@
-"""Input fields show where to type in every theme, and check boxes, radio buttons and buttons
-where they are: their edges are measured in the pixels drawn.
+"""Input fields show where to type in every theme, list and tree views where they begin, and
+check boxes, radio buttons and buttons where they are: their edges are measured in the pixels
+drawn.
 
 WCAG 1.4.11 (non-text contrast) asks for 3:1 between a field's frame and what is around it.
 """
@@ -14,10 +15,13 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QLineEdit,
+    QListWidget,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QSpinBox,
+    QTableWidget,
+    QTreeView,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -167,8 +171,63 @@ def test_unticked_boxes_radio_buttons_and_buttons_show_their_edges(qtbot, theme,
         assert max(edge[:2]) >= 3.0, (name, "QPushButton", side, edge)
 
 
-def test_the_light_theme_keeps_the_platforms_look(qtbot, theme, qapp):
-    host, _ = _fields(qtbot)
+def _views(qtbot) -> tuple[QWidget, list[QWidget]]:
+    """A window holding a list, a tree and a table view, as the panels and dialogs use them."""
+    host = QWidget()
+    layout = QVBoxLayout(host)
+    layout.setContentsMargins(12, 12, 12, 12)
+    layout.setSpacing(12)
+    listed = QListWidget(host)
+    listed.addItems(["Position", "Claim"])
+    tree = QTreeWidget(host)
+    tree.setHeaderLabels(["Argument", "Speaker"])
+    QTreeWidgetItem(tree, ["Build the bridge", "Ana"])
+    views = [listed, tree, QTreeView(host), QTableWidget(2, 2, host)]
+    for view in views:
+        layout.addWidget(view)
+    host.resize(300, 520)
+    qtbot.addWidget(host)
+    host.show()
+    qtbot.waitExposed(host)
+    return host, views
+
+
+@pytest.mark.parametrize("name", DARK_THEMES)
+def test_list_tree_and_table_views_have_a_frame_that_stands_out_3_to_1(qtbot, theme, name):
+    """Without it the Positions panel, the Outline and the wizard's lists melted into the
+    window (1.0:1 in high contrast, 1.1:1 in dark)."""
+    theme(name)
+    host, views = _views(qtbot)
+    image = host.grab().toImage()
+    for view in views:
+        for side in SIDES:
+            edge = _edge(image, view.geometry(), side)
+            assert max(edge[:2]) >= 3.0, (name, type(view).__name__, side, edge)
+
+
+@pytest.mark.parametrize("name", DARK_THEMES)
+def test_the_view_with_the_focus_has_a_thicker_frame_in_the_highlight(qtbot, theme, name):
+    theme(name)
+    host, views = _views(qtbot)
+    host.activateWindow()
+    qtbot.waitActive(host)
+    view = views[1]
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    image = host.grab().toImage()
+    for side in SIDES:
+        focused = _edge(image, view.geometry(), side)
+        assert _thickness(focused) >= 2, (name, side, focused)
+    assert _thickness(_edge(image, views[2].geometry(), "top")) < 2
+
+
+@pytest.mark.parametrize("build", [_fields, _views], ids=["fields", "views"])
+def test_the_light_theme_keeps_the_platforms_look(qtbot, theme, qapp, build):
+    host, widgets = build(qtbot)
+    host.activateWindow()  # the focus where it stays (Qt gives it on the next turn otherwise)
+    qtbot.waitActive(host)
+    widgets[0].setFocus()
+    qtbot.waitUntil(widgets[0].hasFocus)
     style = qapp.style().name()
     before = host.grab().toImage()
     theme("high-contrast")

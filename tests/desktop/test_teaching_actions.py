@@ -36,6 +36,21 @@ def test_present_opens_and_escape_returns(qtbot, window):
     assert window.teaching.presentation is None
 
 
+@pytest.mark.parametrize(("window_theme", "projected"), [
+    ("light", "dark"), ("dark", "dark"), ("high-contrast", "high-contrast"),
+])  # fmt: skip
+def test_presenting_keeps_a_high_contrast_theme(qtbot, window, window_theme, projected):
+    """Someone working in high contrast was shown the dark projector theme."""
+    from desktop.canvas.theme import theme_named
+
+    window.set_theme(theme_named(window_theme))
+    presentation = window.teaching.present(full_screen=False)
+    try:
+        assert presentation.theme_name == projected
+    finally:
+        qtbot.keyClick(presentation, Qt.Key.Key_Escape)
+
+
 def test_handout_and_exercises_from_the_window(window, tmp_path):
     assert window.teaching.export_handout(tmp_path / "h.pdf")
     assert (tmp_path / "h.pdf").read_bytes().startswith(b"%PDF")
