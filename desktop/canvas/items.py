@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from desktop.canvas.ports import BOTTOM, CORNER_MARGIN, RIGHT, TOP, side_of, spread, untangle
 from desktop.canvas.theme import Theme
 from mapping.model import Edge, Node
 
@@ -285,6 +286,10 @@ class NodeItem(QGraphicsItem):
         self.node = node
         self.theme = theme
         self.edges: set[EdgeItem] = set()
+        self._ports: dict[EdgeItem, tuple[float, float]] = {}
+        """Where each edge meets this box, relative to the box's centre (see ports.py)."""
+        self.crowded = False
+        """Some side of the box has more than one arrow end (its ports were untangled)."""
         self._highlighted = False
         self._hovered = False
         self._verdict: Verdict | None = None
@@ -476,8 +481,108 @@ class NodeItem(QGraphicsItem):
         self.adjust_edges()
 
     def adjust_edges(self) -> None:
-        for edge in self.edges:
+        """Lay out the ports of this box and of the boxes at the other ends of its edges, then
+        redraw this box's arrows and those of the neighbours whose ends moved (no others)."""
+        if not self.edges:
+            return
+        self._ports = self._lay_out_ports()
+        changed = set(self.edges)
+        for other in {edge.source if edge.target is self else edge.target for edge in self.edges}:
+            changed.update(other.reflow_ports())
+        for edge in changed:
             edge.adjust()
+
+    # ------------------------------------------------------------------- ports
+    def port(self, edge: EdgeItem) -> QPointF:
+        """Where ``edge`` meets this box, in scene coordinates."""
+        local = self._ports.get(edge)
+        if (
+            local is None
+        ):  # a new edge: lay the box out anew (its arrows are adjusted by the caller)
+            self._ports = self._lay_out_ports()
+            local = self._ports[edge]
+        pos = self.pos()
+        return QPointF(pos.x() + local[0], pos.y() + local[1])
+
+    def reflow_ports(self) -> list[EdgeItem]:
+        """Lay out this box's ports again; return the edges whose end on this box moved."""
+        old = self._ports
+        new = self._ports = self._lay_out_ports()
+        return [edge for edge, point in new.items() if old.get(edge) != point]
+
+    def _lay_out_ports(self) -> dict[EdgeItem, tuple[float, float]]:
+        # Each end goes on the side facing the node at its other end; ends sharing a side are
+        # spread along it in the order of their natural places (desktop/canvas/ports.py).
+        # Written for speed: a scene of 10,000 edges lays out every box when it opens.
+        box = self.box
+        half_width, half_height = box.width() * 0.5, box.height() * 0.5
+        here = self.pos()
+        x0, y0 = here.x(), here.y()
+        sides: dict[int, list] = {}
+        ports: dict[EdgeItem, tuple[float, float]] = {}
+        self.crowded = False
+        for edge in self.edges:
+            incoming = edge.target is self
+            other = edge.source if incoming else edge.target
+            there = other.pos()
+            dx, dy = there.x() - x0, there.y() - y0
+            if dx == 0.0 and dy == 0.0:
+                ports[edge] = (0.0, 0.0)
+                continue
+            side, natural = side_of(dx, dy, half_width, half_height)
+            if not edge.isVisible():  # a hidden edge takes no room from the shown ones
+                ports[edge] = self._side_point(side, natural, incoming)
+                continue
+            # Untangling looks at where the arrow really goes: the other end's port, once that
+            # box has one (else its centre).
+            far = other._ports.get(edge)
+            if far is not None:
+                dx, dy = dx + far[0], dy + far[1]
+            end = (natural, edge.edge_id, edge, incoming, dx, dy)
+            ends = sides.get(side)
+            if ends is None:
+                sides[side] = [end]
+            else:
+                ends.append(end)
+        for side, ends in sides.items():
+            length = 2.0 * (half_width if side in (TOP, BOTTOM) else half_height)
+            if len(ends) == 1:  # the common case, without spread()'s lists
+                end = ends[0]
+                reach = length * 0.5 - min(CORNER_MARGIN, length * 0.25)
+                offset = min(max(end[0], -reach), reach)
+                ports[end[2]] = self._side_point(side, offset, end[3])
+                continue
+            self.crowded = True
+            ends.sort(key=_by_place)
+            offsets = spread([end[0] for end in ends], length)
+            # The far ends in the side's frame: along it, and outward from it.
+            if side == TOP:
+                targets = [(e[4], -e[5] - half_height) for e in ends]
+            elif side == BOTTOM:
+                targets = [(e[4], e[5] - half_height) for e in ends]
+            elif side == RIGHT:
+                targets = [(e[5], e[4] - half_width) for e in ends]
+            else:
+                targets = [(e[5], -e[4] - half_width) for e in ends]
+            for i, offset in zip(untangle(offsets, targets), offsets, strict=True):
+                ports[ends[i][2]] = self._side_point(side, offset, ends[i][3])
+        return ports
+
+    def _side_point(self, side: int, offset: float, incoming: bool) -> tuple[float, float]:
+        """The point ``offset`` along ``side``, just outside the outline (arrowheads get a
+        little more room than the tails)."""
+        gap = 2.0 if incoming else 1.0
+        box = self.box
+        if side == TOP:
+            return offset, box.top() - gap
+        if side == BOTTOM:
+            return offset, box.bottom() + gap
+        x = box.right() + gap
+        if self.node.kind == "question":  # its sides come to a point
+            half_height = box.height() * 0.5
+            if half_height > 0:
+                x -= _QUESTION_POINT * min(abs(offset) / half_height, 1.0)
+        return (x, offset) if side == RIGHT else (-x, offset)
 
     # ------------------------------------------------------------ QGraphicsItem
     def boundingRect(self) -> QRectF:
@@ -598,16 +703,10 @@ class NodeItem(QGraphicsItem):
 
 
 # ----------------------------------------------------------------------------------- edges
-def _clip_to_box(center: QPointF, toward: QPointF, box: QRectF, gap: float) -> QPointF:
-    """Where the segment from ``center`` to ``toward`` leaves ``box`` (plus ``gap``)."""
-    dx, dy = toward.x() - center.x(), toward.y() - center.y()
-    length = math.hypot(dx, dy)
-    if length < 1e-6:
-        return QPointF(center)
-    hw, hh = box.width() / 2 + gap, box.height() / 2 + gap
-    t = min(hw / abs(dx) if dx else math.inf, hh / abs(dy) if dy else math.inf)
-    t = min(t, 1.0)
-    return QPointF(center.x() + dx * t, center.y() + dy * t)
+def _by_place(end: tuple) -> tuple[float, str]:
+    """Ends on a side in the order of their natural places (ties: by edge id, the same order
+    on both boxes, so parallel arrows stay parallel)."""
+    return end[0], end[1]
 
 
 class EdgeItem(QGraphicsItem):
@@ -623,7 +722,17 @@ class EdgeItem(QGraphicsItem):
     BAR_WIDTH = 18.0
     PICK_WIDTH = 9.0
 
-    def __init__(self, edge: Edge, source: NodeItem, target: NodeItem, theme: Theme) -> None:
+    def __init__(
+        self,
+        edge: Edge,
+        source: NodeItem,
+        target: NodeItem,
+        theme: Theme,
+        *,
+        lay_out: bool = True,
+    ) -> None:
+        """``lay_out=False`` leaves the arrow and its ends' ports to the caller (a scene adding
+        many edges at once calls :meth:`adjust` on each afterwards, or :meth:`reflow_ends`)."""
         super().__init__()
         self.edge_id = edge.id
         self.edge = edge
@@ -638,7 +747,8 @@ class EdgeItem(QGraphicsItem):
         self._head = QPolygonF()
         source.edges.add(self)
         target.edges.add(self)
-        self.set_edge(edge)
+        if lay_out:
+            self.reflow_ends()
 
     def type(self) -> int:
         return self.Type
@@ -653,8 +763,17 @@ class EdgeItem(QGraphicsItem):
         self.adjust()
 
     def detach(self) -> None:
+        """Leave both boxes; the arrows left there move into the room this one made."""
         self.source.edges.discard(self)
         self.target.edges.discard(self)
+        for edge in {*self.source.reflow_ports(), *self.target.reflow_ports()}:
+            edge.adjust()
+
+    def reflow_ends(self) -> None:
+        """Lay out the ports of both ends' boxes (this edge came or went, or was shown or
+        hidden) and redraw this arrow and the others whose ends moved."""
+        for edge in {self, *self.source.reflow_ports(), *self.target.reflow_ports()}:
+            edge.adjust()
 
     def low_detail_color(self) -> tuple[str, float]:
         """Colour and opacity of the hairline that is all of the arrow at low zoom."""
@@ -690,9 +809,8 @@ class EdgeItem(QGraphicsItem):
 
     def adjust(self) -> None:
         """Recompute the arrow after an end moved or resized."""
-        a, b = self.source.pos(), self.target.pos()
-        start = _clip_to_box(a, b, self.source.box, 1.0)
-        end = _clip_to_box(b, a, self.target.box, 2.0)
+        start = self.source.port(self)
+        end = self.target.port(self)
         self.prepareGeometryChange()
         self._line = QLineF(start, end)
         self._head = self._head_polygon()
