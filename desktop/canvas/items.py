@@ -529,7 +529,8 @@ class NodeItem(QGraphicsItem):
             if dx == 0.0 and dy == 0.0:
                 ports[edge] = (0.0, 0.0)
                 continue
-            side, natural = side_of(dx, dy, half_width, half_height)
+            gap = 2.0 if incoming else 1.0  # as _side_point: a lone arrow joins the centres
+            side, natural = side_of(dx, dy, half_width + gap, half_height + gap)
             if not edge.isVisible():  # a hidden edge takes no room from the shown ones
                 ports[edge] = self._side_point(side, natural, incoming)
                 continue
