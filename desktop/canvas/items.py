@@ -27,7 +27,19 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from desktop.canvas.ports import BOTTOM, CORNER_MARGIN, RIGHT, TOP, side_of, spread, untangle
+from desktop.canvas.ports import (
+    BAR,
+    BOTTOM,
+    CORNER_MARGIN,
+    POINTED,
+    RIGHT,
+    TAIL,
+    TOP,
+    head_room,
+    side_of,
+    spread,
+    untangle,
+)
 from desktop.canvas.theme import Theme
 from mapping.model import Edge, Node
 
@@ -286,8 +298,9 @@ class NodeItem(QGraphicsItem):
         self.node = node
         self.theme = theme
         self.edges: set[EdgeItem] = set()
-        self._ports: dict[EdgeItem, tuple[float, float]] = {}
-        """Where each edge meets this box, relative to the box's centre (see ports.py)."""
+        self._ports: dict[EdgeItem, tuple[float, float, float]] = {}
+        """Where each edge meets this box, relative to the box's centre (see ports.py), and
+        the room there for the arrowhead (:meth:`head_room`)."""
         self.crowded = False
         """Some side of the box has more than one arrow end (its ports were untangled)."""
         self._highlighted = False
@@ -496,13 +509,17 @@ class NodeItem(QGraphicsItem):
     def port(self, edge: EdgeItem) -> QPointF:
         """Where ``edge`` meets this box, in scene coordinates."""
         local = self._ports.get(edge)
-        if (
-            local is None
-        ):  # a new edge: lay the box out anew (its arrows are adjusted by the caller)
+        if local is None:  # a new edge: lay out anew (the caller adjusts the other arrows)
             self._ports = self._lay_out_ports()
             local = self._ports[edge]
         pos = self.pos()
         return QPointF(pos.x() + local[0], pos.y() + local[1])
+
+    def head_room(self, edge: EdgeItem) -> float:
+        """How wide (half) ``edge``'s head may be at this box without running into the heads
+        of its neighbours on the side (inf when it has none)."""
+        local = self._ports.get(edge)
+        return math.inf if local is None else local[2]
 
     def reflow_ports(self) -> list[EdgeItem]:
         """Lay out this box's ports again; return the edges whose end on this box moved."""
@@ -510,7 +527,7 @@ class NodeItem(QGraphicsItem):
         new = self._ports = self._lay_out_ports()
         return [edge for edge, point in new.items() if old.get(edge) != point]
 
-    def _lay_out_ports(self) -> dict[EdgeItem, tuple[float, float]]:
+    def _lay_out_ports(self) -> dict[EdgeItem, tuple[float, float, float]]:
         # Each end goes on the side facing the node at its other end; ends sharing a side are
         # spread along it in the order of their natural places (desktop/canvas/ports.py).
         # Written for speed: a scene of 10,000 edges lays out every box when it opens.
@@ -519,7 +536,7 @@ class NodeItem(QGraphicsItem):
         here = self.pos()
         x0, y0 = here.x(), here.y()
         sides: dict[int, list] = {}
-        ports: dict[EdgeItem, tuple[float, float]] = {}
+        ports: dict[EdgeItem, tuple[float, float, float]] = {}
         self.crowded = False
         for edge in self.edges:
             incoming = edge.target is self
@@ -527,12 +544,12 @@ class NodeItem(QGraphicsItem):
             there = other.pos()
             dx, dy = there.x() - x0, there.y() - y0
             if dx == 0.0 and dy == 0.0:
-                ports[edge] = (0.0, 0.0)
+                ports[edge] = (0.0, 0.0, math.inf)
                 continue
             gap = 2.0 if incoming else 1.0  # as _side_point: a lone arrow joins the centres
             side, natural = side_of(dx, dy, half_width + gap, half_height + gap)
             if not edge.isVisible():  # a hidden edge takes no room from the shown ones
-                ports[edge] = self._side_point(side, natural, incoming)
+                ports[edge] = (*self._side_point(side, natural, incoming), math.inf)
                 continue
             # Untangling looks at where the arrow really goes: the other end's port, once that
             # box has one (else its centre).
@@ -551,7 +568,7 @@ class NodeItem(QGraphicsItem):
                 end = ends[0]
                 reach = length * 0.5 - min(CORNER_MARGIN, length * 0.25)
                 offset = min(max(end[0], -reach), reach)
-                ports[end[2]] = self._side_point(side, offset, end[3])
+                ports[end[2]] = (*self._side_point(side, offset, end[3]), math.inf)
                 continue
             self.crowded = True
             ends.sort(key=_by_place)
@@ -565,8 +582,14 @@ class NodeItem(QGraphicsItem):
                 targets = [(e[5], e[4] - half_width) for e in ends]
             else:
                 targets = [(e[5], -e[4] - half_width) for e in ends]
-            for i, offset in zip(untangle(offsets, targets), offsets, strict=True):
-                ports[ends[i][2]] = self._side_point(side, offset, ends[i][3])
+            ends = [ends[i] for i in untangle(offsets, targets)]
+            shapes = [
+                (BAR if end[2].edge.relation == "attack" else POINTED) if end[3] else TAIL
+                for end in ends
+            ]
+            rooms = head_room(offsets, shapes)
+            for end, offset, room in zip(ends, offsets, rooms, strict=True):
+                ports[end[2]] = (*self._side_point(side, offset, end[3]), room)
         return ports
 
     def _side_point(self, side: int, offset: float, incoming: bool) -> tuple[float, float]:
@@ -721,6 +744,9 @@ class EdgeItem(QGraphicsItem):
     HEAD_LENGTH = 12.0
     HEAD_WIDTH = 10.0
     BAR_WIDTH = 18.0
+    MIN_HEAD_HALF = 3.5
+    MIN_BAR_HALF = 4.0
+    """Crowded heads narrow down to these half widths, no further (they may then touch)."""
     PICK_WIDTH = 9.0
 
     def __init__(
@@ -828,8 +854,10 @@ class EdgeItem(QGraphicsItem):
         ux, uy = line.dx() / length, line.dy() / length
         nx, ny = -uy, ux
         end = line.p2()
+        # Narrower where the ports are close, so neighbouring heads stay apart.
+        room = self.target.head_room(self)
         if self.edge.relation == "attack":
-            half, depth = self.BAR_WIDTH / 2, 3.5
+            half, depth = min(self.BAR_WIDTH / 2, max(room, self.MIN_BAR_HALF)), 3.5
             return QPolygonF(
                 [
                     QPointF(end.x() + nx * half, end.y() + ny * half),
@@ -839,7 +867,7 @@ class EdgeItem(QGraphicsItem):
                 ]
             )
         back = QPointF(end.x() - ux * self.HEAD_LENGTH, end.y() - uy * self.HEAD_LENGTH)
-        half = self.HEAD_WIDTH / 2
+        half = min(self.HEAD_WIDTH / 2, max(room, self.MIN_HEAD_HALF))
         return QPolygonF(
             [
                 end,

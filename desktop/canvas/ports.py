@@ -19,6 +19,7 @@ call on every mouse move and easy to test.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 TOP, RIGHT, BOTTOM, LEFT = 0, 1, 2, 3
@@ -111,6 +112,48 @@ def _crosses(p: float, a: tuple[float, float], q: float, b: tuple[float, float])
     d3 = turn(q, 0.0, b[0], b[1], p, 0.0)
     d4 = turn(q, 0.0, b[0], b[1], a[0], a[1])
     return d1 * d2 < 0 and d3 * d4 < 0
+
+
+TAIL, POINTED, BAR = 0, 1, 2
+"""What an arrow has at a port: its start (only the line), a pointed head, or an attack's bar."""
+_LINE_HALF = 1.0
+"""Half a line's width, with a little air."""
+_POINTED_HALF_NEAR_TIP = 1.5
+"""Half a pointed head's width as deep as a bar reaches (3.5 of its 12 long)."""
+_UNEVEN = 0.6
+"""Beside a head of another shape, a head takes at most this share of the distance: more than
+half, as the other is narrow where this one is wide, but with a visible gap."""
+
+
+def head_room(offsets: Sequence[float], shapes: Sequence[int]) -> list[float]:
+    """How wide (half) the head at each port may be before it runs into a neighbour's.
+
+    A bar is flat and sits at the very tip, so beside a pointed head (narrow there) or a line it
+    may reach almost to it, and beside another bar half way. A pointed head is widest away from
+    the tip, where a neighbour has only its line, unless that neighbour is pointed too.
+
+    >>> head_room([0.0, 10.0, 20.0], [POINTED, BAR, POINTED])
+    [6.0, 6.0, 6.0]
+    >>> head_room([0.0, 10.0], [BAR, BAR])
+    [5.0, 5.0]
+    """
+    rooms = []
+    last = len(offsets) - 1
+    for k, shape in enumerate(shapes):
+        room = math.inf
+        if shape != TAIL:
+            for j in (k - 1, k + 1):
+                if 0 <= j <= last:
+                    distance = abs(offsets[j] - offsets[k])
+                    other = shapes[j]
+                    if other == shape:
+                        room = min(room, distance / 2)
+                    elif shape == BAR and other == POINTED:
+                        room = min(room, distance - _POINTED_HALF_NEAR_TIP, _UNEVEN * distance)
+                    else:
+                        room = min(room, distance - _LINE_HALF, _UNEVEN * distance)
+        rooms.append(room)
+    return rooms
 
 
 def _non_decreasing(values: list[float]) -> list[float]:

@@ -239,3 +239,21 @@ def test_exported_pictures_draw_the_same_spread_ends(qapp):
         assert_spread_on_bottom(page.scene, "hub")
     finally:
         page.close()
+
+
+def test_crowded_heads_narrow_so_they_do_not_overlap_and_a_lone_head_keeps_its_size(qapp):
+    m = ArgumentMap()
+    m.add_node(id="small", label="Tiny", x=0.0, y=0.0)
+    for i in range(9):
+        m.add_node(id=f"s{i}", label=f"S{i}", x=-160.0 + 40 * i, y=350.0 + 30 * (i % 2))
+        m.add_edge(f"s{i}", "small", "attack" if i % 2 else "support", id=f"f{i}")
+    m.add_node(id="far", label="Alone", x=900.0, y=0.0)
+    m.add_node(id="near", label="Its attacker", x=900.0, y=300.0)
+    m.add_edge("near", "far", "attack", id="lone")
+    scene = MapScene(m)
+    heads = [scene.edge_item(e)._head for e in by_source_x(scene, [f"f{i}" for i in range(9)])]
+    for a, b in itertools.pairwise(heads):
+        assert not a.intersects(b)
+    assert max(h.boundingRect().width() for h in heads) < EdgeItem.BAR_WIDTH
+    lone = scene.edge_item("lone")._head
+    assert lone.boundingRect().width() == pytest.approx(EdgeItem.BAR_WIDTH)
