@@ -257,3 +257,42 @@ def test_crowded_heads_narrow_so_they_do_not_overlap_and_a_lone_head_keeps_its_s
     assert max(h.boundingRect().width() for h in heads) < EdgeItem.BAR_WIDTH
     lone = scene.edge_item("lone")._head
     assert lone.boundingRect().width() == pytest.approx(EdgeItem.BAR_WIDTH)
+
+
+def test_a_mouse_drag_reorders_the_ports_before_release_and_undo_puts_them_back(qtbot):
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from desktop.main_window import MainWindow
+    from desktop.session import MapSession
+
+    window = MainWindow(MapSession(hub_map()))
+    window._ask_save_changes = lambda: QMessageBox.StandardButton.Discard
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    view, scene = window.view, window.scene
+    view.zoom_fit()
+    before = {e: QPointF(p) for e, p in ends_on(scene, "hub").items()}
+
+    def send(kind, scene_point):
+        point = QPointF(view.mapFromScene(scene_point))
+        buttons = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseButtonRelease else (
+            Qt.MouseButton.LeftButton)  # fmt: skip
+        event = QMouseEvent(kind, point, view.viewport().mapToGlobal(point),
+                            Qt.MouseButton.LeftButton, buttons, Qt.KeyboardModifier.NoModifier)  # fmt: skip
+        QApplication.sendEvent(view.viewport(), event)
+
+    start = scene.node_item("c0").pos()
+    send(QEvent.Type.MouseButtonPress, start)
+    for i in range(1, 9):
+        send(QEvent.Type.MouseMove, start + QPointF(60.0 * i, 0.0))
+    assert window.session.map.node("c0").x == start.x()  # the model has not moved yet
+    assert by_source_x(scene, before)[-1] == "e0"
+    assert_spread_on_bottom(scene, "hub")
+    send(QEvent.Type.MouseButtonRelease, start + QPointF(480.0, 0.0))
+    assert window.session.undo_stack.count() == 1
+    window.session.undo_stack.undo()
+    assert ends_on(scene, "hub") == before
+    window.session.undo_stack.setClean()
