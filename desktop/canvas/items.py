@@ -521,13 +521,17 @@ class NodeItem(QGraphicsItem):
         local = self._ports.get(edge)
         return math.inf if local is None else local[2]
 
-    def reflow_ports(self) -> list[EdgeItem]:
-        """Lay out this box's ports again; return the edges whose end on this box moved."""
+    def reflow_ports(self, *, rough: bool = False) -> list[EdgeItem]:
+        """Lay out this box's ports again; return the edges whose end on this box moved.
+
+        ``rough``: a first draft while a whole scene is laid out, neither untangled nor with
+        room for the heads (final for boxes that are not :attr:`crowded`).
+        """
         old = self._ports
-        new = self._ports = self._lay_out_ports()
+        new = self._ports = self._lay_out_ports(rough)
         return [edge for edge, point in new.items() if old.get(edge) != point]
 
-    def _lay_out_ports(self) -> dict[EdgeItem, tuple[float, float, float]]:
+    def _lay_out_ports(self, rough: bool = False) -> dict[EdgeItem, tuple[float, float, float]]:
         # Each end goes on the side facing the node at its other end; ends sharing a side are
         # spread along it in the order of their natural places (desktop/canvas/ports.py).
         # Written for speed: a scene of 10,000 edges lays out every box when it opens.
@@ -573,6 +577,10 @@ class NodeItem(QGraphicsItem):
             self.crowded = True
             ends.sort(key=_by_place)
             offsets = spread([end[0] for end in ends], length)
+            if rough:
+                for end, offset in zip(ends, offsets, strict=True):
+                    ports[end[2]] = (*self._side_point(side, offset, end[3]), math.inf)
+                continue
             # The far ends in the side's frame: along it, and outward from it.
             if side == TOP:
                 targets = [(e[4], -e[5] - half_height) for e in ends]

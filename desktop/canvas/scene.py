@@ -206,7 +206,7 @@ class MapScene(QGraphicsScene):
         # Boxes that share a side between arrows go twice: the second time they untangle
         # their arrows against the ports the other boxes took (desktop/canvas/ports.py).
         for node_item in self._nodes.values():
-            node_item.reflow_ports()
+            node_item.reflow_ports(rough=True)
         for node_item in self._nodes.values():
             if node_item.crowded:
                 node_item.reflow_ports()
