@@ -191,7 +191,7 @@ class MapScene(QGraphicsScene):
         self._hidden = frozenset(ids)
         for item_id, item in (*self._nodes.items(), *self._edges.items()):
             item.setVisible(item_id not in self._hidden)
-        self._lay_out_all_ports()  # hidden arrows give up their ports
+        self.lay_out_ports()  # hidden arrows give up their ports
         self.contentChanged.emit()
 
     # ------------------------------------------------------------ building items
@@ -200,9 +200,11 @@ class MapScene(QGraphicsScene):
             self._add_node_item(node)
         for edge in self.map.edges.values():
             self._add_edge_item(edge, lay_out=False)
-        self._lay_out_all_ports()
+        self.lay_out_ports()
 
-    def _lay_out_all_ports(self) -> None:
+    def lay_out_ports(self) -> None:
+        """Lay out where the arrows meet every box, and redraw them: after items were shown
+        or hidden directly (hidden arrows take no room on a box's side)."""
         # Boxes that share a side between arrows go twice: the second time they untangle
         # their arrows against the ports the other boxes took (desktop/canvas/ports.py).
         for node_item in self._nodes.values():

@@ -239,6 +239,16 @@ def test_exported_pictures_draw_the_same_spread_ends(qapp):
         assert_spread_on_bottom(page.scene, "hub")
     finally:
         page.close()
+    # Exporting a part: the arrows left out take no room from those drawn.
+    page = MapPage(argument_map, RenderOptions(only=frozenset({"hub", "c0", "e0"})))
+    twin = hub_map(1)
+    twin.change_node("c0", x=argument_map.node("c0").x)
+    try:
+        alone = MapScene(twin).edge_item("e0").line.p2()
+        assert page.scene.edge_item("e0").line.p2() == alone
+        assert ends_on(MapScene(argument_map), "hub")["e0"] != alone
+    finally:
+        page.close()
 
 
 def test_crowded_heads_narrow_so_they_do_not_overlap_and_a_lone_head_keeps_its_size(qapp):
