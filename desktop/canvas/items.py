@@ -496,14 +496,8 @@ class NodeItem(QGraphicsItem):
     def adjust_edges(self) -> None:
         """Lay out the ports of this box and of the boxes at the other ends of its edges, then
         redraw this box's arrows and those of the neighbours whose ends moved (no others)."""
-        if not self.edges:
-            return
-        self._ports = self._lay_out_ports()
-        changed = set(self.edges)
-        for other in {edge.source if edge.target is self else edge.target for edge in self.edges}:
-            changed.update(other.reflow_ports())
-        for edge in changed:
-            edge.adjust()
+        if self.edges:
+            _follow({self})
 
     # ------------------------------------------------------------------- ports
     def port(self, edge: EdgeItem) -> QPointF:
@@ -732,6 +726,31 @@ class NodeItem(QGraphicsItem):
         if verdict.assumed is not None:
             tip = QPointF(box.right() - 16.0, box.top() + 2.0)
             paint_assumption_pin(painter, tip, verdict.assumed, self.theme)
+
+
+def move_boxes(moves: dict[NodeItem, tuple[float, float]]) -> None:
+    """Put each box's centre where ``moves`` says, then bring the arrows along: as
+    :meth:`NodeItem.move_to` for each, but every box's ports are laid out once and every arrow
+    redrawn once (a group drag moves many boxes on each mouse move)."""
+    for item, (x, y) in moves.items():
+        item.setPos(x, y)
+    _follow(set(moves))
+
+
+def _follow(moved: set[NodeItem]) -> None:
+    """Lay out the ports of the ``moved`` boxes and of their neighbours; redraw the arrows of
+    the moved boxes and the neighbours' arrows whose ends moved."""
+    changed: set[EdgeItem] = set()
+    neighbours: set[NodeItem] = set()
+    for item in moved:
+        item._ports = item._lay_out_ports()
+        changed.update(item.edges)
+        for edge in item.edges:
+            neighbours.add(edge.source if edge.target is item else edge.target)
+    for other in neighbours - moved:
+        changed.update(other.reflow_ports())
+    for edge in changed:
+        edge.adjust()
 
 
 # ----------------------------------------------------------------------------------- edges

@@ -306,3 +306,30 @@ def test_a_mouse_drag_reorders_the_ports_before_release_and_undo_puts_them_back(
     window.session.undo_stack.undo()
     assert ends_on(scene, "hub") == before
     window.session.undo_stack.setClean()
+
+
+def test_moving_a_group_lays_out_each_box_once_and_ends_where_single_moves_would(qapp, monkeypatch):
+    from desktop.canvas.items import NodeItem, move_boxes
+
+    moves = {"c0": (400.0, 600.0), "c1": (460.0, 650.0), "hub": (30.0, 10.0)}
+    one_by_one = hub_map()
+    reference = MapScene(one_by_one)
+    for node_id, (x, y) in moves.items():
+        one_by_one.change_node(node_id, x=x, y=y)
+    scene = MapScene(hub_map())
+    laid_out: list[str] = []
+    adjusted: list[str] = []
+    lay_out, adjust = NodeItem._lay_out_ports, EdgeItem.adjust
+    monkeypatch.setattr(
+        NodeItem,
+        "_lay_out_ports",
+        lambda self, *a: laid_out.append(self.node_id) or lay_out(self, *a),
+    )
+    monkeypatch.setattr(
+        EdgeItem, "adjust", lambda self: adjusted.append(self.edge_id) or adjust(self)
+    )
+    move_boxes({scene.node_item(n): xy for n, xy in moves.items()})
+    assert sorted(laid_out) == sorted({*moves, *(f"c{i}" for i in range(SOURCES))})
+    assert sorted(adjusted) == sorted(f"e{i}" for i in range(SOURCES))
+    assert ends_on(scene, "hub") == ends_on(reference, "hub")
+    assert_spread_on_bottom(scene, "hub")
