@@ -551,7 +551,7 @@ class NodeItem(QGraphicsItem):
                 continue
             # Untangling looks at where the arrow really goes: the other end's port, once that
             # box has one (else its centre).
-            far = other._ports.get(edge)
+            far = None if rough else other._ports.get(edge)
             if far is not None:
                 dx, dy = dx + far[0], dy + far[1]
             end = (natural, edge.edge_id, edge, incoming, dx, dy)
