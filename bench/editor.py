@@ -1,6 +1,7 @@
-"""Editor benchmarks: start-up against a bare Qt window, a big map, pan/zoom, dragging a hub.
+"""Editor benchmarks: start-up against a bare Qt window, a big map, pan/zoom, dragging a hub,
+paste and duplicate on the big map.
 
-    uv run python bench/editor.py [--quick] [--start-up-only] [--baseline OTHER_CHECKOUT]
+    uv run python bench/editor.py [--quick] [--start-up-only | --paste-only] [--baseline CHECKOUT]
 
 Results go under "## Editor" in docs/BENCHMARKS.md. Every number is a median of several runs
 on the machine at hand; start-up is measured side by side with a bare PySide6 window.
@@ -294,24 +295,102 @@ def bench_drag(app, window_class) -> dict[str, float]:
     }
 
 
+def bench_paste(app, window_class) -> dict[str, str]:
+    """Paste and Duplicate on the 5,000-node map: the search for a spot clear of nodes and lines.
+
+    Three connected claims from the middle are copied; each figure is the median of 7 runs of
+    the whole action (search, the one undo step, the scene following), undone in between, and
+    the median of the search alone.
+    """
+    from PySide6.QtCore import QPointF
+
+    from desktop.session import MapSession
+
+    m = big_map(5000, 10000)
+    window = window_class(MapSession(m))
+    window.resize(1400, 900)
+    window.show()
+    app.processEvents()
+    columns = int(5000**0.5) + 1
+    middle = 35 * columns + 35
+    group = [f"n{middle}", f"n{middle + 1}", f"n{middle + columns}"]
+    editor = window.editor
+    editor.select(group)
+    editor.copy()
+    right = (columns - 1) * 260.0  # the map's right-hand column: free space beside it
+
+    searching: list[float] = []
+    search = editor._free_offset
+
+    def timed_search(*args, **kwargs):
+        t = time.perf_counter()
+        found = search(*args, **kwargs)
+        searching.append(time.perf_counter() - t)
+        return found
+
+    editor._free_offset = timed_search
+
+    def timed(action) -> str:
+        """'whole action / the search for a free spot', medians in ms."""
+        runs = []
+        searching.clear()
+        for _ in range(7):
+            t = time.perf_counter()
+            action()
+            runs.append(time.perf_counter() - t)
+            window.session.undo_stack.undo()
+        whole = statistics.median(runs) * 1000
+        return f"{whole:6.1f} / {statistics.median(searching) * 1000:5.1f}"
+
+    def duplicate() -> None:
+        editor.select(group)
+        editor.duplicate()
+
+    results = {
+        "paste 3 claims in the middle of 5,000 nodes, no room near (ms)": timed(editor.paste),
+        "paste 3 claims at the map's edge, beside its lines (ms)": timed(
+            lambda: editor.paste(QPointF(right, 35 * 140.0))
+        ),
+        "duplicate 3 claims in the middle (ms)": timed(duplicate),
+    }
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication.clipboard().setText("\n".join(f"Pasted line {i}" for i in range(200)))
+    results["paste 200 lines of text (200 claims) in the middle (ms)"] = timed(
+        lambda: editor.paste(QPointF(35 * 260.0, 35 * 140.0))
+    )
+    window.session.undo_stack.setClean()
+    window.close()
+    app.processEvents()
+    return results
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="fewer start-up runs")
     parser.add_argument("--baseline", type=Path, help="another checkout to time start-up against")
     parser.add_argument("--start-up-only", action="store_true", help="skip the big-map figures")
+    parser.add_argument("--paste-only", action="store_true", help="only the paste figures")
     args = parser.parse_args()
-    results: dict[str, float] = {}
-    results.update(bench_startup(5 if args.quick else 21, args.baseline))
+    results: dict[str, float | str] = {}
+    if not args.paste_only:
+        results.update(bench_startup(5 if args.quick else 21, args.baseline))
     from desktop.app import application
     from desktop.main_window import MainWindow
 
     app = application()
-    if not args.start_up_only:
+    if not args.start_up_only and not args.paste_only:
         results.update(bench_big_map(app, MainWindow))
         results.update(bench_drag(app, MainWindow))
+    if not args.start_up_only:
+        results.update(bench_paste(app, MainWindow))
     width = max(map(len, results))
     for name, value in results.items():
-        print(f"{name:<{width}}  {value:8.3f}")
+        print(
+            f"{name:<{width}}  {value:8.3f}"
+            if isinstance(value, float)
+            else f"{name:<{width}}  {value}"
+        )
     return 0
 
 

@@ -107,11 +107,7 @@ def read_file(path: str | Path) -> ParsedText:
 
 def _from_parsed(parsed: Any) -> ParsedText:
     text = parsed.text
-    sections = tuple(
-        (" ".join(text[b.start : b.end].split()), b.start)
-        for b in parsed.blocks
-        if b.kind == "heading" and b.comment is None
-    )
+    sections = tuple((section.title, section.start) for section in parsed.sections)
     replies: dict[str, int] = {}
     for comment in parsed.comments:
         if comment.parent is not None:

@@ -7,16 +7,17 @@ the scene follows the model's events. Nothing here touches an item's data.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import math
 from collections.abc import Iterable, Iterator, Sequence
 
 import shiboken6
-from PySide6.QtCore import QMimeData, QObject, QPointF, QRectF, Signal
+from PySide6.QtCore import QMimeData, QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 
-from desktop.canvas.items import NodeItem, node_size
+from desktop.canvas.items import EdgeItem, NodeItem, node_size
 from desktop.canvas.scene import MapScene
 from desktop.session import MapSession
 from mapping.errors import MappingError
@@ -41,6 +42,11 @@ FRAGMENT_MIME = "application/x-debatemap-fragment+json"
 """Clipboard type for nodes and edges copied from a map (a small .debatemap document)."""
 GRID = 20.0
 PASTE_OFFSET = 30.0
+EDGE_CLEARANCE = 12.0
+"""How close to a relation's line a pasted box may come: more than half an attack's bar and
+half a grid step, since snapping to the grid may move a node that much after the search."""
+EDGE_DETOUR = 400.0
+"""How much farther a paste may go to keep off relation lines than to keep off nodes."""
 CHILD_GAP = 60.0
 SIBLING_GAP = 30.0
 
@@ -209,38 +215,65 @@ class MapEditor(QObject):
         return x + dx, y + dy
 
     def _free_offset(
-        self, boxes: Sequence[QRectF], offsets: Sequence[tuple[float, float]]
+        self,
+        boxes: Sequence[QRectF],
+        offsets: Sequence[tuple[float, float]],
+        avoid_edges: bool = False,
     ) -> tuple[float, float] | None:
         """The first of ``offsets`` that moves all ``boxes`` (a group, in scene coordinates)
         clear of every node's box by half a sibling gap; None if none of them does.
 
         Hidden nodes count too: they come back in the same place. The group keeps its shape,
         and its boxes may straddle a node that sits in a hole of the group.
+
+        With ``avoid_edges`` the boxes should not sit on a relation's line either: the first
+        offset clear of nodes and lines wins if it is at most ``EDGE_DETOUR`` farther than the
+        first offset clear of nodes (``offsets`` go nearest first), else that one does: a paste
+        lands on a line rather than far away. A line may pass between the group's boxes.
         """
         if not boxes or not offsets:
             return None
         margin = SIBLING_GAP / 2
-        group = boxes[0]
-        for box in boxes[1:]:
-            group = group.united(box)
+        grown = [
+            (b.left() - margin, b.top() - margin, b.right() + margin, b.bottom() + margin)
+            for b in boxes
+        ]
         xs = [dx for dx, _ in offsets]
         ys = [dy for _, dy in offsets]
-        reach = QRectF(group.left() + min(xs) - margin, group.top() + min(ys) - margin,
-                       group.width() + max(xs) - min(xs) + 2 * margin,
-                       group.height() + max(ys) - min(ys) + 2 * margin)  # fmt: skip
-        index = _BoxIndex(
-            r for r in (i.scene_box() for i in self.scene.node_items()) if r.intersects(reach)
+        reach = QRectF(
+            QPointF(min(g[0] for g in grown) + min(xs), min(g[1] for g in grown) + min(ys)),
+            QPointF(max(g[2] for g in grown) + max(xs), max(g[3] for g in grown) + max(ys)),
         )
+        # The scene's own index finds the shown items near by; hidden ones come back in place.
+        near = self.scene.items(reach, Qt.ItemSelectionMode.IntersectsItemBoundingRect)
+        near += [item for item in map(self._item, self.scene.hidden_ids()) if item is not None]
+        nodes = [
+            (r.left(), r.top(), r.right(), r.bottom())
+            for r in (i.scene_box() for i in near if isinstance(i, NodeItem))
+            if r.intersects(reach)
+        ]
+        blocked = _OffsetBlocks(grown, nodes, (min(xs), min(ys), max(xs), max(ys)))
+        lines: _SegmentIndex | None = None  # built when a spot clear of nodes turns up
+        fallback: tuple[float, float] | None = None
+        limit = math.inf
         for dx, dy in offsets:
-            moved = group.translated(dx, dy).adjusted(-margin, -margin, margin, margin)
-            if not index.hits(moved):
+            if fallback is not None and math.hypot(dx, dy) > limit:
+                break
+            if blocked.blocked(dx, dy):
+                continue
+            if not avoid_edges:
                 return dx, dy
-            if len(boxes) > 1 and not any(
-                index.hits(b.translated(dx, dy).adjusted(-margin, -margin, margin, margin))
-                for b in boxes
-            ):
+            if lines is None:
+                lines = _SegmentIndex(_edge_segments(near, reach))
+            if not any(lines.hits(b.translated(dx, dy), EDGE_CLEARANCE) for b in boxes):
                 return dx, dy
-        return None
+            if fallback is None:
+                fallback = (dx, dy)
+                limit = math.hypot(dx, dy) + EDGE_DETOUR
+        return fallback
+
+    def _item(self, item_id: str) -> NodeItem | EdgeItem | None:
+        return self.scene.node_item(item_id) or self.scene.edge_item(item_id)
 
     def add_supporting_claim(self) -> Node | None:
         return self._add_connected("support", child=True)
@@ -463,7 +496,7 @@ class MapEditor(QObject):
         for node in nodes:
             width, height = node_size(node, self.scene.theme)
             boxes.append(QRectF(node.x + dx - width / 2, node.y + dy - height / 2, width, height))
-        free = self._free_offset(boxes, _nearest_offsets())
+        free = self._free_offset(boxes, _nearest_offsets(), avoid_edges=True)
         if free is None:  # nothing free nearby: below the whole map
             bottom = max((i.scene_box().bottom() for i in self.scene.node_items()), default=0.0)
             top = min(b.top() for b in boxes)
@@ -653,29 +686,135 @@ def _label_key(node_id: str) -> str:
     return f"first-label:{node_id}"
 
 
-class _BoxIndex:
-    """Boxes bucketed on a coarse grid, to ask quickly whether a rectangle touches any."""
+class _OffsetBlocks:
+    """The offsets that would put a box of the group on (or within the margin of) a node.
+
+    For one box and one node they are an open rectangle of offsets; the rectangles sit in
+    buckets of a coarse grid over offset space, so asking about an offset is one lookup and a
+    few comparisons, however many boxes the group has (thousands of offsets per paste).
+    """
+
+    CELL = 100.0
+
+    def __init__(
+        self,
+        boxes: Sequence[tuple[float, float, float, float]],
+        nodes: Sequence[tuple[float, float, float, float]],
+        extent: tuple[float, float, float, float],
+    ) -> None:
+        self._cells: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
+        low_x, low_y, high_x, high_y = extent  # the offsets that will be asked about
+        size = self.CELL
+        nodes = sorted(nodes, key=lambda n: n[1])
+        tops = [n[1] for n in nodes]
+        tallest = max((n[3] - n[1] for n in nodes), default=0.0)
+        for b_left, b_top, b_right, b_bottom in boxes:
+            # only the nodes that some offset's dy can bring level with this box
+            first = bisect.bisect_left(tops, b_top + low_y - tallest)
+            last = bisect.bisect_right(tops, b_bottom + high_y)
+            for n_left, n_top, n_right, n_bottom in nodes[first:last]:
+                # box + (dx, dy) overlaps the node exactly for dx, dy strictly inside these
+                x0, x1 = n_left - b_right, n_right - b_left
+                y0, y1 = n_top - b_bottom, n_bottom - b_top
+                if x1 <= low_x or x0 >= high_x or y1 <= low_y or y0 >= high_y:
+                    continue
+                block = (x0, y0, x1, y1)
+                for i in range(
+                    math.floor(max(x0, low_x) / size), math.floor(min(x1, high_x) / size) + 1
+                ):
+                    for j in range(
+                        math.floor(max(y0, low_y) / size), math.floor(min(y1, high_y) / size) + 1
+                    ):
+                        self._cells.setdefault((i, j), []).append(block)
+
+    def blocked(self, dx: float, dy: float) -> bool:
+        size = self.CELL
+        for x0, y0, x1, y1 in self._cells.get((math.floor(dx / size), math.floor(dy / size)), ()):
+            if x0 < dx < x1 and y0 < dy < y1:
+                return True
+        return False
+
+
+def _edge_segments(
+    items: Iterable[object], reach: QRectF
+) -> Iterator[tuple[float, float, float, float]]:
+    """The drawn lines of the relations among ``items`` whose extent meets ``reach``."""
+    left, top, right, bottom = reach.left(), reach.top(), reach.right(), reach.bottom()
+    for item in items:
+        if not isinstance(item, EdgeItem):
+            continue
+        line = item.segment()
+        x1, y1, x2, y2 = line.x1(), line.y1(), line.x2(), line.y2()
+        if (
+            min(x1, x2) <= right
+            and max(x1, x2) >= left
+            and min(y1, y2) <= bottom
+            and (max(y1, y2) >= top)
+        ):
+            yield x1, y1, x2, y2
+
+
+class _SegmentIndex:
+    """Line segments bucketed on the same coarse grid, to ask whether a rectangle meets any.
+
+    Plain floats, not QLineF: the question is asked for thousands of offsets per paste.
+    """
 
     CELL = 200.0
 
-    def __init__(self, boxes: Iterable[QRectF]) -> None:
-        self._cells: dict[tuple[int, int], list[QRectF]] = {}
-        for box in boxes:
-            for cell in self._cells_of(box):
-                self._cells.setdefault(cell, []).append(box)
-
-    def _cells_of(self, box: QRectF) -> Iterator[tuple[int, int]]:
+    def __init__(self, segments: Iterable[tuple[float, float, float, float]]) -> None:
+        self._cells: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
         size = self.CELL
-        for i in range(math.floor(box.left() / size), math.floor(box.right() / size) + 1):
-            for j in range(math.floor(box.top() / size), math.floor(box.bottom() / size) + 1):
-                yield i, j
+        for segment in segments:
+            x1, y1, x2, y2 = segment
+            for i in range(math.floor(min(x1, x2) / size), math.floor(max(x1, x2) / size) + 1):
+                for j in range(math.floor(min(y1, y2) / size), math.floor(max(y1, y2) / size) + 1):
+                    # only the cells the segment passes through, not its whole bounding box
+                    cell = (i * size, j * size, (i + 1) * size, (j + 1) * size)
+                    if _segment_meets(segment, *cell):
+                        self._cells.setdefault((i, j), []).append(segment)
 
-    def hits(self, rect: QRectF) -> bool:
-        return any(
-            box.intersects(rect)
-            for cell in self._cells_of(rect)
-            for box in self._cells.get(cell, ())
-        )
+    def hits(self, rect: QRectF, clearance: float = 0.0) -> bool:
+        """Whether any segment passes through ``rect`` grown by ``clearance`` on every side."""
+        left, top = rect.left() - clearance, rect.top() - clearance
+        right, bottom = rect.right() + clearance, rect.bottom() + clearance
+        size = self.CELL
+        seen: set[int] = set()
+        for i in range(math.floor(left / size), math.floor(right / size) + 1):
+            for j in range(math.floor(top / size), math.floor(bottom / size) + 1):
+                for segment in self._cells.get((i, j), ()):
+                    if id(segment) in seen:
+                        continue
+                    seen.add(id(segment))
+                    if _segment_meets(segment, left, top, right, bottom):
+                        return True
+        return False
+
+
+def _segment_meets(
+    segment: tuple[float, float, float, float],
+    left: float,
+    top: float,
+    right: float,
+    bottom: float,
+) -> bool:
+    """Whether the segment meets the rectangle (Liang–Barsky clipping: what is left of it)."""
+    x1, y1, x2, y2 = segment
+    dx, dy = x2 - x1, y2 - y1
+    low, high = 0.0, 1.0
+    for p, q in ((-dx, x1 - left), (dx, right - x1), (-dy, y1 - top), (dy, bottom - y1)):
+        if p == 0.0:
+            if q < 0.0:
+                return False  # parallel to this side and outside it
+            continue
+        t = q / p
+        if p < 0.0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low > high:
+            return False
+    return True
 
 
 @functools.cache

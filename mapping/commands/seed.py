@@ -81,9 +81,7 @@ def report(proposal: Any) -> str:
         for key in ("title", "subtitle", "author", "date"):
             if document.metadata.get(key):
                 lines.append(f"  {key}: {document.metadata[key]}")
-        sections = [
-            document.text[b.start : b.end].strip() for b in document.blocks if b.kind == "heading"
-        ]
+        sections = [section.title for section in document.sections]
         if sections:
             lines.append(f"  sections ({len(sections)}): " + " | ".join(sections))
         kinds = Counter(block.kind for block in document.blocks)

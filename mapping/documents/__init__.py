@@ -11,6 +11,7 @@ from mapping.documents.records import (
     Comment,
     CommentSection,
     ParsedDocument,
+    Section,
     Sentence,
 )
 
@@ -20,6 +21,7 @@ __all__ = [
     "Comment",
     "CommentSection",
     "ParsedDocument",
+    "Section",
     "Sentence",
     "is_question",
     "parse_text",

@@ -27,6 +27,12 @@ _BLOCK_TAGS = {
     "h3", "h4", "h5", "h6", "td", "dt", "dd", "address", "header", "footer", "figure", "ol", "ul",
     "table", "tr", "time",
 }  # fmt: skip
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+#: Class names of the element holding an article's byline (not a comment's author line).
+_BYLINE_CLASS = re.compile(
+    r"(?:^|\s)(?:byline|author|post-author|entry-author|article-author|author-name)(?:$|\s)",
+    re.IGNORECASE,
+)
 _VOID = {"br", "img", "hr", "meta", "link", "input", "source", "wbr", "area", "base", "col"}
 
 
@@ -35,6 +41,8 @@ class _Extractor(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.hints: dict[int, str] = {}
+        self.levels: dict[int, int] = {}
+        self.current_level = 0
         self.metadata: dict[str, str] = {}
         self.stack: list[tuple[str, bool]] = []  # (tag, dropped)
         self.drop_depth = 0
@@ -93,10 +101,19 @@ class _Extractor(HTMLParser):
                 "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
                 "blockquote": "quote", "figcaption": "caption", "li": "bullet",
             }.get(tag, "paragraph")  # fmt: skip
+            self.current_level = int(tag[1]) if tag in _HEADINGS else 0
+            if _BYLINE_CLASS.search(names) and not self.comment_depth and tag not in _HEADINGS:
+                self.current_kind = "byline"
             if tag == "h1":
                 self.seen_h1 = True
             if tag == "li" and not self.comment_depth:
                 self.current.append("• ")
+        elif (
+            (_BYLINE_CLASS.search(names) or attributes.get("rel") == "author")
+            and self.current_kind == "paragraph"
+            and not self.comment_depth
+        ):
+            self.current_kind = "byline"  # <span class="author"> inside the paragraph
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
@@ -149,11 +166,14 @@ class _Extractor(HTMLParser):
             self.parts.append("\n\n")
             self.length += 2
         self.hints[self.length + len(indent)] = self.current_kind
+        if self.current_level:
+            self.levels[self.length + len(indent)] = self.current_level
         if self.current_kind == "title":
             self.metadata.setdefault("title", body.strip())
         self.parts.append(body)
         self.length += len(body)
         self.current_kind = "paragraph"
+        self.current_level = 0
 
     def _meta(self, attributes: dict[str, str]) -> None:
         key = (attributes.get("name") or attributes.get("property") or "").lower()
@@ -168,8 +188,8 @@ class _Extractor(HTMLParser):
             self.metadata.setdefault("page_title", content)
 
 
-def extract_html(source: str) -> tuple[str, dict[int, str], dict[str, str]]:
-    """(plain text, {offset of a block: its kind}, metadata) of an HTML page."""
+def extract_html(source: str) -> tuple[str, dict[int, str], dict[str, str], dict[int, int]]:
+    """(plain text, {offset of a block: its kind}, metadata, {offset of a heading: its level})."""
     parser = _Extractor()
     parser.feed(source)
     parser.close()
@@ -177,4 +197,4 @@ def extract_html(source: str) -> tuple[str, dict[int, str], dict[str, str]]:
     metadata = dict(parser.metadata)
     if "title" not in metadata and parser.title_tag.strip():
         metadata["title"] = re.split(r"\s+[|–—-]\s+", parser.title_tag.strip())[0]
-    return "".join(parser.parts), parser.hints, metadata
+    return "".join(parser.parts), parser.hints, metadata, parser.levels

@@ -2,13 +2,16 @@
 
 Pasted web articles keep little markup, so the reader goes by what a human sees: a short line
 without a full stop between blank lines is a heading, a line that repeats the one above with
-"(Pic: …)" is a caption, "By X" is a byline, "Read More" drops the teaser above it.
+"(Pic: …)" is a caption, "By X" is a byline, "Read More" drops the teaser above it. Markup that
+is there counts first: "## Heading" and underlined headings (in .md and .txt alike), HTML tags.
 """
 
 from __future__ import annotations
 
 import re
 
+from mapping.documents.bylines import is_name, parse_byline
+from mapping.documents.headings import heading_span, is_underline, marked_level
 from mapping.documents.lines import BULLET, DATE_ONLY, Line
 from mapping.documents.records import Block
 
@@ -19,12 +22,8 @@ BOILERPLATE = re.compile(
     r"Please submit your comments below|Advertisement|Related( articles| posts)?:?|"
     r"Skip to (?:main )?content|Cookie(s| policy| settings).*|Accept( all)?( cookies)?|"
     r"Print( this)?|Email( this)?|Copy link|Loading\.\.\.|Back to top|Newer Post|Older Post|"
-    r"Take action:.*|See (?:also )?[A-Z][^.!?]*|Posted in .*|Tags?: .*|Filed under:? .*|Follow us( on .*)?|\*\*\*|---+|___+)\s*$",
+    r"Take action:.*|See (?:also )?[A-Z][^.!?]*|Posted in .*|Tags?: .*|Filed under:? .*|Follow us( on .*)?|\*\*\*|---+|___+|===+)\s*$",
     re.IGNORECASE,
-)
-_BYLINE = re.compile(
-    r"^(?:\*|_)?(?:By|Written by|Posted by|Author:)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
-    r"(?:\s*[,|–-]\s*(?P<date>.+?))?(?:\*|_)?$"
 )
 _CAPTION = re.compile(
     r"\((?:Pic|Photo|Picture|Image|Credit|Source|Photograph)s?:[^)]*\)\s*$|^(?:Photo|Picture|Image):",
@@ -49,6 +48,10 @@ def group_lines(lines: list[Line], markdown: bool) -> list[list[Line]]:
                 groups.append(current)
             current = []
             continue
+        if current and is_underline(line) and _underlined_heading(current, markdown):
+            groups.append([*current, line])  # the underline ends the heading
+            current = []
+            continue
         if current and _joins(current[-1], line, markdown, wrapped, width):
             current.append(line)
             continue
@@ -58,6 +61,18 @@ def group_lines(lines: list[Line], markdown: bool) -> list[list[Line]]:
     if current:
         groups.append(current)
     return groups
+
+
+def _underlined_heading(current: list[Line], markdown: bool) -> bool:
+    """Whether an underline below ``current`` makes it a heading (Markdown's setext heading).
+
+    In Markdown any paragraph can be underlined; plain text is stricter, because a row of
+    dashes under a long paragraph there is a separator: only one short headline-like line.
+    """
+    first = current[0].text
+    if BULLET.match(first) or _MD_QUOTE.match(first) or _MD_HEADING.match(first):
+        return False
+    return markdown or (len(current) == 1 and _headline(first, 100))
 
 
 def _joins(previous: Line, line: Line, markdown: bool, wrapped: bool, width: int) -> bool:
@@ -71,16 +86,34 @@ def _joins(previous: Line, line: Line, markdown: bool, wrapped: bool, width: int
 
 
 def classify(
-    text: str, groups: list[list[Line]], markdown: bool, hints: dict[int, str] | None = None
+    text: str,
+    groups: list[list[Line]],
+    markdown: bool,
+    hints: dict[int, str] | None = None,
+    levels: dict[int, int] | None = None,
 ) -> tuple[list[Block], dict[str, str]]:
-    """Blocks of the article part and the metadata found in them (title, subtitle, author, date)."""
+    """Blocks of the article part and the metadata found in them (title, subtitle, author, date).
+
+    ``hints`` and ``levels`` come from HTML tags (kind and heading level by block offset); without
+    them (.md and .txt) heading levels are read from the markup ("## …", underlines).
+    """
     hints = hints or {}
+    groups = _split_byline_lines(groups)
+    if levels is None:
+        marked = [marked_level(text, group) for group in groups]
+    else:
+        marked = [levels.get(group[0].start, 0) for group in groups]
     kinds: list[str] = []
     metadata: dict[str, str] = {}
     block_texts = [text[group[0].start : group[-1].end] for group in groups]
+    # The words alone: a heading without its "#" marks or underline, other blocks as they are.
+    words = [
+        block_texts[i] if levels is not None else _span_text(text, heading_span(text, group))
+        for i, group in enumerate(groups)
+    ]
     for index, group in enumerate(groups):
-        body = block_texts[index]
-        kinds.append(_first_guess(body, hints.get(group[0].start), markdown, metadata))
+        hint = hints.get(group[0].start)
+        kinds.append(_first_guess(words[index], hint, markdown, metadata, marked[index]))
 
     for index, body in enumerate(block_texts):
         if kinds[index] != "boilerplate" and index + 1 < len(groups):
@@ -106,21 +139,25 @@ def classify(
     if (
         "title" not in kinds
         and content
-        and _headline(block_texts[content[0]], 250, question=True)
+        and _headline(words[content[0]], 250, question=True)
         and not markdown
     ):
         kinds[content[0]] = "title"
     if "title" in kinds:
         title_index = kinds.index("title")
-        metadata.setdefault("title", _clean(block_texts[title_index]))
+        metadata.setdefault("title", _clean(words[title_index]))
         following = [i for i in content if i > title_index]
-        if following and kinds[following[0]] in ("paragraph", "heading"):
+        if (
+            following
+            and kinds[following[0]] in ("paragraph", "heading")
+            and not marked[following[0]]
+        ):
             candidate = block_texts[following[0]]
             if _headline(candidate, 320) and len(candidate.split()) >= 5 and not markdown:
                 kinds[following[0]] = "subtitle"
                 metadata["subtitle"] = _clean(candidate)
-    # A name alone after the last paragraph signs the article.
-    last = [i for i in content if kinds[i] in ("paragraph", "heading")]
+    # A name alone after the last paragraph signs the article (a marked heading never does).
+    last = [i for i in content if kinds[i] in ("paragraph", "heading") and not marked[i]]
     if last and _NAME_LINE.match(block_texts[last[-1]].strip()) and last[-1] == content[-1]:
         kinds[last[-1]] = "signature"
         metadata.setdefault("author", block_texts[last[-1]].strip())
@@ -140,42 +177,70 @@ def classify(
                     body[:1].islower() and not before.endswith(":")
                 ):
                     kinds[index] = "quote"
-    blocks = [
-        Block(kind, group[0].start, group[-1].end)
-        for kind, group in zip(kinds, groups, strict=True)
-    ]
+    blocks = []
+    for kind, group, level in zip(kinds, groups, marked, strict=True):
+        start, end = group[0].start, group[-1].end
+        if kind in ("title", "heading"):
+            if levels is None:
+                start, end = heading_span(text, group)
+            blocks.append(Block(kind, start, end, level=level))
+        else:
+            blocks.append(Block(kind, start, end))
     return blocks, metadata
 
 
-def _first_guess(body: str, hint: str | None, markdown: bool, metadata: dict[str, str]) -> str:
+def _split_byline_lines(groups: list[list[Line]]) -> list[list[Line]]:
+    """Byline and date lines run into the paragraph below them (Markdown joins lines without a
+    blank between): give each its own block, so "By X" is never read as part of a claim."""
+    result: list[list[Line]] = []
+    for group in groups:
+        if len(group) > 1 and parse_byline(group[0].text):
+            while len(group) > 1 and (
+                parse_byline(group[0].text) or DATE_ONLY.match(group[0].text)
+            ):
+                result.append([group[0]])
+                group = group[1:]
+        result.append(group)
+    return result
+
+
+def _first_guess(
+    body: str, hint: str | None, markdown: bool, metadata: dict[str, str], level: int = 0
+) -> str:
+    """The kind a block has on its own; ``body`` is its text, a heading's without markup."""
+    stripped = body.strip()
+    if hint in ("heading", "byline", "paragraph", None):
+        # A byline or a date set as a heading (an HTML <h3>, "## By …") is still metadata.
+        byline = parse_byline(stripped)
+        if byline:
+            metadata.setdefault("author", byline.author)
+            if byline.date:
+                metadata.setdefault("date", byline.date)
+            return "byline"
+        date = DATE_ONLY.match(stripped)
+        if date and hint != "byline":
+            metadata.setdefault("date", date.group("date"))
+            return "date"
+        if hint == "byline":
+            # A block the page marks as the byline, without "By": the name alone, if it is one.
+            if is_name(stripped):
+                metadata.setdefault("author", stripped)
+            return "byline"
     if hint and hint != "paragraph":
         if hint == "title":
             metadata.setdefault("title", _clean(body))
         return hint
-    stripped = body.strip()
     if BOILERPLATE.match(stripped):
         return "boilerplate"
-    byline = _BYLINE.match(stripped)
-    if byline:
-        metadata.setdefault("author", byline.group("name"))
-        if byline.group("date"):
-            metadata.setdefault("date", byline.group("date").strip())
-        return "byline"
-    date = DATE_ONLY.match(stripped)
-    if date:
-        metadata.setdefault("date", date.group("date"))
-        return "date"
     if _CAPTION.search(stripped):
         return "caption"
-    if markdown:
-        heading = _MD_HEADING.match(stripped)
-        if heading:
-            if len(heading.group(1)) == 1 and "title" not in metadata:
-                metadata["title"] = _clean(stripped[heading.end() :])
-                return "title"
-            return "heading"
-        if _MD_QUOTE.match(stripped):
-            return "quote"
+    if level:
+        if markdown and level == 1 and "title" not in metadata:
+            metadata["title"] = _clean(stripped)
+            return "title"
+        return "heading"
+    if markdown and _MD_QUOTE.match(stripped):
+        return "quote"
     if BULLET.match(stripped) and len(stripped) > 2:
         return "bullet"
     return "paragraph"
@@ -201,6 +266,10 @@ def _previous_content(kinds: list[str], index: int) -> int | None:
 
 def _blank_between(text: str, start: int, end: int) -> bool:
     return text[start:end].count("\n") >= 2
+
+
+def _span_text(text: str, span: tuple[int, int]) -> str:
+    return text[span[0] : span[1]]
 
 
 def _clean(body: str) -> str:

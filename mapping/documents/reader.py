@@ -45,16 +45,17 @@ def parse_text(
     ('Why we strike', 'Ann Lee', 3)
     """
     hints: dict[int, str] = {}
+    levels: dict[int, int] | None = None  # heading levels from HTML tags; else from markup
     metadata: dict[str, str] = {}
     if format == "html":
         from mapping.documents.html import extract_html
 
-        text, hints, metadata = extract_html(text)
+        text, hints, metadata, levels = extract_html(text)
     lines = split_lines(text)
     section_at = find_section(lines)
     article = lines if section_at is None else lines[:section_at]
     groups = group_lines(article, markdown=format == "markdown")
-    blocks, found = classify(text, groups, format == "markdown", hints)
+    blocks, found = classify(text, groups, format == "markdown", hints, levels)
     for key, value in found.items():
         metadata.setdefault(key, value)
     section, comments = None, []

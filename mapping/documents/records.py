@@ -38,6 +38,21 @@ class Block:
     start: int
     end: int
     comment: str | None = None  # the number of the comment the block belongs to, e.g. "4.1"
+    level: int = 0  # a title's or heading's level (1–6) from its markup; 0 when it has none
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading of the article: its words (no "#" marks or underline) and where they stand.
+
+    ``text[start:end]`` is the heading as written; ``title`` is the same with its line breaks
+    and runs of blanks made single spaces.
+    """
+
+    title: str
+    level: int
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -106,6 +121,15 @@ class ParsedDocument:
     def block_text(self, block: Block) -> str:
         """The text of one block."""
         return self.text[block.start : block.end]
+
+    @property
+    def sections(self) -> tuple[Section, ...]:
+        """The article's headings in reading order (the title and the comments are not sections)."""
+        return tuple(
+            Section(" ".join(self.text[b.start : b.end].split()), b.level, b.start, b.end)
+            for b in self.blocks
+            if b.kind == "heading" and b.comment is None
+        )
 
     def comment(self, number: str) -> Comment:
         """The comment with this dotted number; KeyError when there is none."""

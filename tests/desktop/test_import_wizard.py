@@ -205,3 +205,27 @@ def test_structure_page_cuts_long_titles_and_shows_them_whole_and_as_typed(qtbot
         assert _shown(QToolTip.text()) == LONG_TITLE
     finally:
         QToolTip.hideText()
+
+
+def test_structure_page_shows_heading_words_and_the_byline_as_author(qtbot, tmp_path):
+    path = tmp_path / "harbour.md"
+    path.write_text(
+        "Quiet hours for the harbour\n===========================\n\n"
+        "by Jane Doe, 3 May 2021\n\nThe port should stop cranes at ten.\n\n"
+        "## Why nights matter ##\n\nNeighbours cannot sleep.\n\n"
+        "What it costs\n-------------\n\nLittle.\n",
+        encoding="utf-8",
+    )
+    wizard = ImportWizard(files=[path])
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    qtbot.waitUntil(wizard.structure_page.isComplete, timeout=10000)
+    top = wizard.structure_page.tree.topLevelItem(0)
+    rows = {top.child(i).text(0): top.child(i) for i in range(top.childCount())}
+    assert rows["Title"].text(1) == "Quiet hours for the harbour"
+    assert rows["Author"].text(1) == "Jane Doe"
+    assert rows["Date"].text(1) == "3 May 2021"
+    sections = rows["Sections"]
+    headings = [sections.child(i).text(1) for i in range(sections.childCount())]
+    assert headings == ["Why nights matter", "What it costs"]

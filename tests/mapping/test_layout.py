@@ -174,8 +174,10 @@ def test_docstring_examples_run():
 
     import mapping.formats.dot
     import mapping.layout
+    import mapping.layout.crossings
     import mapping.layout.wrap
 
-    for module in (mapping.layout, mapping.layout.wrap, mapping.formats.dot):
+    modules = (mapping.layout, mapping.layout.wrap, mapping.layout.crossings, mapping.formats.dot)
+    for module in modules:
         result = doctest.testmod(module)
         assert result.attempted > 0 and result.failed == 0, module.__name__
