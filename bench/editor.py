@@ -271,14 +271,26 @@ def bench_drag(app, window_class) -> dict[str, float]:
         painted.append(time.perf_counter() - t)
     send(QEvent.Type.MouseButtonRelease, QPointF(30.0, 30.0))
     steps = window.session.undo_stack.count()
+    # A claim of the hub (c25, left of it): the hub's 50 ports are laid out again on each move.
+    send(QEvent.Type.MouseButtonPress, QPointF(-600.0, 0.0))
+    leaf = []
+    for i in range(1, 201):
+        t = time.perf_counter()
+        send(QEvent.Type.MouseMove, QPointF(-600.0 + 2.0 * i, 3.0 * (i % 60)))
+        leaf.append(time.perf_counter() - t)
+    send(QEvent.Type.MouseButtonRelease, QPointF(-200.0, 0.0))
+    leaf_steps = window.session.undo_stack.count() - steps
     window.session.undo_stack.setClean()
     window.close()
     app.processEvents()
     assert steps == 1, f"a drag must be one undo step, not {steps}"
+    assert leaf_steps == 1, f"the claim's drag must be one undo step, not {leaf_steps}"
     return {
         "drag hub with 50 edges: handle a mouse move (ms, median)": statistics.median(handled)
         * 1000,
         "drag hub with 50 edges: move + full repaint (ms, median)": statistics.median(painted)
+        * 1000,
+        "drag a claim of that hub: handle a mouse move (ms, median)": statistics.median(leaf)
         * 1000,
     }
 

@@ -282,6 +282,7 @@ class PresentationWindow(QWidget):
                 and (state.current in (edge.source, edge.target) or state.current == focus)
             )
             item.setOpacity(1.0 if lit else DIMMED)
+        self.scene.lay_out_ports()  # the arrows shown share the boxes' sides
         self.title_label.setText(step.title if step else "This map has nothing to present")
         total = len(state.steps)
         self.counter_label.setText(

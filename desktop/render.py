@@ -234,6 +234,7 @@ class MapPage:
                 item.setVisible(item.node_id in options.only)
             for item in self.scene.edge_items():
                 item.setVisible(item.edge_id in options.only)
+            self.scene.lay_out_ports()
         self.source = self.scene.map_rect(options.margin)
         self.title = argument_map.title.strip() if options.title else ""
         self.title_font = QFont(self.theme.font_family) if self.theme.font_family else QFont()

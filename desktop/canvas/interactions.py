@@ -13,7 +13,7 @@ from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QMouseEvent, QPainterPath, QTransform
 from PySide6.QtWidgets import QApplication
 
-from desktop.canvas.items import NodeItem
+from desktop.canvas.items import NodeItem, move_boxes
 
 if TYPE_CHECKING:
     from desktop.canvas.view import MapView
@@ -84,9 +84,10 @@ class MoveInteraction(Interaction):
         delta = self.view.mapToScene(point) - self._press
         origin = self._origins[self.anchor]
         x, y = self.view.editor.snapped(origin.x() + delta.x(), origin.y() + delta.y())
-        delta = QPointF(x, y) - origin
-        for item, start in self._origins.items():
-            item.move_to(start.x() + delta.x(), start.y() + delta.y())
+        dx, dy = x - origin.x(), y - origin.y()
+        move_boxes(
+            {item: (start.x() + dx, start.y() + dy) for item, start in self._origins.items()}
+        )
 
     def finish(self, event: QMouseEvent) -> None:
         if not self.moved:

@@ -27,6 +27,19 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from desktop.canvas.ports import (
+    BAR,
+    BOTTOM,
+    CORNER_MARGIN,
+    POINTED,
+    RIGHT,
+    TAIL,
+    TOP,
+    head_room,
+    side_of,
+    spread,
+    untangle,
+)
 from desktop.canvas.theme import Theme
 from mapping.model import Edge, Node
 
@@ -285,6 +298,11 @@ class NodeItem(QGraphicsItem):
         self.node = node
         self.theme = theme
         self.edges: set[EdgeItem] = set()
+        self._ports: dict[EdgeItem, tuple[float, float, float]] = {}
+        """Where each edge meets this box, relative to the box's centre (see ports.py), and
+        the room there for the arrowhead (:meth:`head_room`)."""
+        self.crowded = False
+        """Some side of the box has more than one arrow end (its ports were untangled)."""
         self._highlighted = False
         self._hovered = False
         self._verdict: Verdict | None = None
@@ -476,8 +494,121 @@ class NodeItem(QGraphicsItem):
         self.adjust_edges()
 
     def adjust_edges(self) -> None:
+        """Lay out the ports of this box and of the boxes at the other ends of its edges, then
+        redraw this box's arrows and those of the neighbours whose ends moved (no others)."""
+        if self.edges:
+            _follow({self})
+
+    # ------------------------------------------------------------------- ports
+    def port(self, edge: EdgeItem) -> QPointF:
+        """Where ``edge`` meets this box, in scene coordinates."""
+        local = self._ports.get(edge)
+        if local is None:  # a new edge: lay out anew (the caller adjusts the other arrows)
+            self._ports = self._lay_out_ports()
+            local = self._ports[edge]
+        pos = self.pos()
+        return QPointF(pos.x() + local[0], pos.y() + local[1])
+
+    def head_room(self, edge: EdgeItem) -> float:
+        """How wide (half) ``edge``'s head may be at this box without running into the heads
+        of its neighbours on the side (inf when it has none)."""
+        local = self._ports.get(edge)
+        return math.inf if local is None else local[2]
+
+    def reflow_ports(self, *, rough: bool = False) -> list[EdgeItem]:
+        """Lay out this box's ports again; return the edges whose end on this box moved.
+
+        ``rough``: a first draft while a whole scene is laid out, neither untangled nor with
+        room for the heads (final for boxes that are not :attr:`crowded`).
+        """
+        old = self._ports
+        new = self._ports = self._lay_out_ports(rough)
+        return [edge for edge, point in new.items() if old.get(edge) != point]
+
+    def _lay_out_ports(self, rough: bool = False) -> dict[EdgeItem, tuple[float, float, float]]:
+        # Each end goes on the side facing the node at its other end; ends sharing a side are
+        # spread along it in the order of their natural places (desktop/canvas/ports.py).
+        # Written for speed: a scene of 10,000 edges lays out every box when it opens.
+        box = self.box
+        half_width, half_height = box.width() * 0.5, box.height() * 0.5
+        here = self.pos()
+        x0, y0 = here.x(), here.y()
+        sides: dict[int, list] = {}
+        ports: dict[EdgeItem, tuple[float, float, float]] = {}
+        self.crowded = False
         for edge in self.edges:
-            edge.adjust()
+            incoming = edge.target is self
+            other = edge.source if incoming else edge.target
+            there = other.pos()
+            dx, dy = there.x() - x0, there.y() - y0
+            if dx == 0.0 and dy == 0.0:
+                ports[edge] = (0.0, 0.0, math.inf)
+                continue
+            gap = 2.0 if incoming else 1.0  # as _side_point: a lone arrow joins the centres
+            side, natural = side_of(dx, dy, half_width + gap, half_height + gap)
+            if not edge.isVisible():  # a hidden edge takes no room from the shown ones
+                ports[edge] = (*self._side_point(side, natural, incoming), math.inf)
+                continue
+            # Untangling looks at where the arrow really goes: the other end's port, once that
+            # box has one (else its centre).
+            far = None if rough else other._ports.get(edge)
+            if far is not None:
+                dx, dy = dx + far[0], dy + far[1]
+            end = (natural, edge.edge_id, edge, incoming, dx, dy)
+            ends = sides.get(side)
+            if ends is None:
+                sides[side] = [end]
+            else:
+                ends.append(end)
+        for side, ends in sides.items():
+            length = 2.0 * (half_width if side in (TOP, BOTTOM) else half_height)
+            if len(ends) == 1:  # the common case, without spread()'s lists
+                end = ends[0]
+                reach = length * 0.5 - min(CORNER_MARGIN, length * 0.25)
+                offset = min(max(end[0], -reach), reach)
+                ports[end[2]] = (*self._side_point(side, offset, end[3]), math.inf)
+                continue
+            self.crowded = True
+            ends.sort(key=_by_place)
+            offsets = spread([end[0] for end in ends], length)
+            if rough:
+                for end, offset in zip(ends, offsets, strict=True):
+                    ports[end[2]] = (*self._side_point(side, offset, end[3]), math.inf)
+                continue
+            # The far ends in the side's frame: along it, and outward from it.
+            if side == TOP:
+                targets = [(e[4], -e[5] - half_height) for e in ends]
+            elif side == BOTTOM:
+                targets = [(e[4], e[5] - half_height) for e in ends]
+            elif side == RIGHT:
+                targets = [(e[5], e[4] - half_width) for e in ends]
+            else:
+                targets = [(e[5], -e[4] - half_width) for e in ends]
+            ends = [ends[i] for i in untangle(offsets, targets)]
+            shapes = [
+                (BAR if end[2].edge.relation == "attack" else POINTED) if end[3] else TAIL
+                for end in ends
+            ]
+            rooms = head_room(offsets, shapes)
+            for end, offset, room in zip(ends, offsets, rooms, strict=True):
+                ports[end[2]] = (*self._side_point(side, offset, end[3]), room)
+        return ports
+
+    def _side_point(self, side: int, offset: float, incoming: bool) -> tuple[float, float]:
+        """The point ``offset`` along ``side``, just outside the outline (arrowheads get a
+        little more room than the tails)."""
+        gap = 2.0 if incoming else 1.0
+        box = self.box
+        if side == TOP:
+            return offset, box.top() - gap
+        if side == BOTTOM:
+            return offset, box.bottom() + gap
+        x = box.right() + gap
+        if self.node.kind == "question":  # its sides come to a point
+            half_height = box.height() * 0.5
+            if half_height > 0:
+                x -= _QUESTION_POINT * min(abs(offset) / half_height, 1.0)
+        return (x, offset) if side == RIGHT else (-x, offset)
 
     # ------------------------------------------------------------ QGraphicsItem
     def boundingRect(self) -> QRectF:
@@ -597,17 +728,36 @@ class NodeItem(QGraphicsItem):
             paint_assumption_pin(painter, tip, verdict.assumed, self.theme)
 
 
+def move_boxes(moves: dict[NodeItem, tuple[float, float]]) -> None:
+    """Put each box's centre where ``moves`` says, then bring the arrows along: as
+    :meth:`NodeItem.move_to` for each, but every box's ports are laid out once and every arrow
+    redrawn once (a group drag moves many boxes on each mouse move)."""
+    for item, (x, y) in moves.items():
+        item.setPos(x, y)
+    _follow(set(moves))
+
+
+def _follow(moved: set[NodeItem]) -> None:
+    """Lay out the ports of the ``moved`` boxes and of their neighbours; redraw the arrows of
+    the moved boxes and the neighbours' arrows whose ends moved."""
+    changed: set[EdgeItem] = set()
+    neighbours: set[NodeItem] = set()
+    for item in moved:
+        item._ports = item._lay_out_ports()
+        changed.update(item.edges)
+        for edge in item.edges:
+            neighbours.add(edge.source if edge.target is item else edge.target)
+    for other in neighbours - moved:
+        changed.update(other.reflow_ports())
+    for edge in changed:
+        edge.adjust()
+
+
 # ----------------------------------------------------------------------------------- edges
-def _clip_to_box(center: QPointF, toward: QPointF, box: QRectF, gap: float) -> QPointF:
-    """Where the segment from ``center`` to ``toward`` leaves ``box`` (plus ``gap``)."""
-    dx, dy = toward.x() - center.x(), toward.y() - center.y()
-    length = math.hypot(dx, dy)
-    if length < 1e-6:
-        return QPointF(center)
-    hw, hh = box.width() / 2 + gap, box.height() / 2 + gap
-    t = min(hw / abs(dx) if dx else math.inf, hh / abs(dy) if dy else math.inf)
-    t = min(t, 1.0)
-    return QPointF(center.x() + dx * t, center.y() + dy * t)
+def _by_place(end: tuple) -> tuple[float, str]:
+    """Ends on a side in the order of their natural places (ties: by edge id, the same order
+    on both boxes, so parallel arrows stay parallel)."""
+    return end[0], end[1]
 
 
 class EdgeItem(QGraphicsItem):
@@ -621,9 +771,22 @@ class EdgeItem(QGraphicsItem):
     HEAD_LENGTH = 12.0
     HEAD_WIDTH = 10.0
     BAR_WIDTH = 18.0
+    MIN_HEAD_HALF = 3.5
+    MIN_BAR_HALF = 4.0
+    """Crowded heads narrow down to these half widths, no further (they may then touch)."""
     PICK_WIDTH = 9.0
 
-    def __init__(self, edge: Edge, source: NodeItem, target: NodeItem, theme: Theme) -> None:
+    def __init__(
+        self,
+        edge: Edge,
+        source: NodeItem,
+        target: NodeItem,
+        theme: Theme,
+        *,
+        lay_out: bool = True,
+    ) -> None:
+        """``lay_out=False`` leaves the arrow and its ends' ports to the caller (a scene adding
+        many edges at once calls :meth:`adjust` on each afterwards, or :meth:`reflow_ends`)."""
         super().__init__()
         self.edge_id = edge.id
         self.edge = edge
@@ -638,7 +801,8 @@ class EdgeItem(QGraphicsItem):
         self._head = QPolygonF()
         source.edges.add(self)
         target.edges.add(self)
-        self.set_edge(edge)
+        if lay_out:
+            self.reflow_ends()
 
     def type(self) -> int:
         return self.Type
@@ -653,8 +817,17 @@ class EdgeItem(QGraphicsItem):
         self.adjust()
 
     def detach(self) -> None:
+        """Leave both boxes; the arrows left there move into the room this one made."""
         self.source.edges.discard(self)
         self.target.edges.discard(self)
+        for edge in {*self.source.reflow_ports(), *self.target.reflow_ports()}:
+            edge.adjust()
+
+    def reflow_ends(self) -> None:
+        """Lay out the ports of both ends' boxes (this edge came or went, or was shown or
+        hidden) and redraw this arrow and the others whose ends moved."""
+        for edge in {self, *self.source.reflow_ports(), *self.target.reflow_ports()}:
+            edge.adjust()
 
     def low_detail_color(self) -> tuple[str, float]:
         """Colour and opacity of the hairline that is all of the arrow at low zoom."""
@@ -690,9 +863,8 @@ class EdgeItem(QGraphicsItem):
 
     def adjust(self) -> None:
         """Recompute the arrow after an end moved or resized."""
-        a, b = self.source.pos(), self.target.pos()
-        start = _clip_to_box(a, b, self.source.box, 1.0)
-        end = _clip_to_box(b, a, self.target.box, 2.0)
+        start = self.source.port(self)
+        end = self.target.port(self)
         self.prepareGeometryChange()
         self._line = QLineF(start, end)
         self._head = self._head_polygon()
@@ -709,8 +881,10 @@ class EdgeItem(QGraphicsItem):
         ux, uy = line.dx() / length, line.dy() / length
         nx, ny = -uy, ux
         end = line.p2()
+        # Narrower where the ports are close, so neighbouring heads stay apart.
+        room = self.target.head_room(self)
         if self.edge.relation == "attack":
-            half, depth = self.BAR_WIDTH / 2, 3.5
+            half, depth = min(self.BAR_WIDTH / 2, max(room, self.MIN_BAR_HALF)), 3.5
             return QPolygonF(
                 [
                     QPointF(end.x() + nx * half, end.y() + ny * half),
@@ -720,7 +894,7 @@ class EdgeItem(QGraphicsItem):
                 ]
             )
         back = QPointF(end.x() - ux * self.HEAD_LENGTH, end.y() - uy * self.HEAD_LENGTH)
-        half = self.HEAD_WIDTH / 2
+        half = min(self.HEAD_WIDTH / 2, max(room, self.MIN_HEAD_HALF))
         return QPolygonF(
             [
                 end,

@@ -191,6 +191,7 @@ class MapScene(QGraphicsScene):
         self._hidden = frozenset(ids)
         for item_id, item in (*self._nodes.items(), *self._edges.items()):
             item.setVisible(item_id not in self._hidden)
+        self.lay_out_ports()  # hidden arrows give up their ports
         self.contentChanged.emit()
 
     # ------------------------------------------------------------ building items
@@ -198,7 +199,21 @@ class MapScene(QGraphicsScene):
         for node in self.map.nodes.values():
             self._add_node_item(node)
         for edge in self.map.edges.values():
-            self._add_edge_item(edge)
+            self._add_edge_item(edge, lay_out=False)
+        self.lay_out_ports()
+
+    def lay_out_ports(self) -> None:
+        """Lay out where the arrows meet every box, and redraw them: after items were shown
+        or hidden directly (hidden arrows take no room on a box's side)."""
+        # Boxes that share a side between arrows go twice: the second time they untangle
+        # their arrows against the ports the other boxes took (desktop/canvas/ports.py).
+        for node_item in self._nodes.values():
+            node_item.reflow_ports(rough=True)
+        for node_item in self._nodes.values():
+            if node_item.crowded:
+                node_item.reflow_ports()
+        for edge_item in self._edges.values():
+            edge_item.adjust()
 
     def _add_node_item(self, node) -> NodeItem:
         item = NodeItem(node, self.theme)
@@ -209,11 +224,14 @@ class MapScene(QGraphicsScene):
         self.addItem(item)
         return item
 
-    def _add_edge_item(self, edge) -> EdgeItem:
-        item = EdgeItem(edge, self._nodes[edge.source], self._nodes[edge.target], self.theme)
+    def _add_edge_item(self, edge, *, lay_out: bool = True) -> EdgeItem:
+        source, target = self._nodes[edge.source], self._nodes[edge.target]
+        item = EdgeItem(edge, source, target, self.theme, lay_out=False)
         item.setVisible(edge.id not in self._hidden)
         self._edges[edge.id] = item
         self.addItem(item)
+        if lay_out:
+            item.reflow_ends()
         return item
 
     # ------------------------------------------------------------- model events
