@@ -189,7 +189,7 @@ class MainWindow(QMainWindow):
     # ================================================================ the session
     def set_session(self, session: MapSession) -> None:
         """Show another map in this window (the old scene and editor are thrown away)."""
-        old_scene, old_editor = self.scene, self.editor
+        old_session, old_scene, old_editor = self.session, self.scene, self.editor
         self._disconnect_session()
         self.session = session
         self.scene = MapScene(session.map, self.theme, self)
@@ -201,6 +201,8 @@ class MainWindow(QMainWindow):
         old_scene.detach()
         old_editor.deleteLater()
         old_scene.deleteLater()
+        if old_session is not session:
+            old_session.close()
         self.sessionChanged.emit(session)
         self.show_canvas()
         QTimer.singleShot(0, self.view, self.view.zoom_to_read)
@@ -702,6 +704,7 @@ class MainWindow(QMainWindow):
         self.view.close_label_editor(commit=False)
         self.autosaver.stop()
         self.scene.detach()
+        self.session.close()
         if self in _open_windows:
             _open_windows.remove(self)
         event.accept()

@@ -6,6 +6,7 @@ the canvas and panels only ever follow model events.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -80,7 +81,30 @@ class MapSession(QObject):
         # it and fire into a deleted object while the undo stack is torn down).
         self.undo_stack.cleanChanged.connect(self.fileChanged)
         self._selection: tuple[str, ...] = ()
-        self.map.subscribe(self._on_item_removed, names=("node_removed", "edge_removed"))
+        # Weakly: a map that held its session would put the session in a reference cycle,
+        # and PySide mishandles the history when a cycle frees it (see close()).
+        handler = weakref.WeakMethod(self._on_item_removed)
+
+        def on_item_removed(event: object) -> None:
+            method = handler()
+            if method is not None:
+                method(event)
+
+        self._unsubscribe = self.map.subscribe(
+            on_item_removed, names=("node_removed", "edge_removed")
+        )
+
+    def close(self) -> None:
+        """Done with this session (its window closed, or another map took its place).
+
+        The history's commands are deleted now, by Qt, and PySide forgets them. Left to the
+        garbage collector, a session in a reference cycle (any object that subscribes to the
+        map and keeps the session) can have a command freed twice: PySide frees it when the
+        cycle is broken, then the session's QUndoStack deletes it again (a crash). The map and
+        the selection stay readable; nothing can be undone afterwards.
+        """
+        self.undo_stack.clear()
+        self._unsubscribe()
 
     # --------------------------------------------------------------- editing
     def push(self, operation: Operation, *, merge_key: str | None = None) -> Operation:

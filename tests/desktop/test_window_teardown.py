@@ -48,3 +48,50 @@ def test_open_reads_every_registered_format(qtbot, tmp_path):
         window.close()
     assert _is_openable(str(source)) and _is_openable("x.ova.json") and not _is_openable("x.exe")
     assert "*.argdown" in _readable_map_filters()[0]
+
+
+_CLOSE_WITH_HISTORY = """
+import gc
+from PySide6.QtWidgets import QApplication, QMessageBox
+from mapping.model import ChangeNode
+from desktop.main_window import MainWindow
+from desktop.session import MapSession
+from tests.desktop.conftest import small_map
+
+app = QApplication([])
+for _ in range(12):
+    windows = []
+    for _ in range(4):
+        window = MainWindow(MapSession(small_map()))
+        window._ask_save_changes = lambda: QMessageBox.StandardButton.Discard
+        window.show()
+        for step in range(5):
+            window.session.push(ChangeNode("c1", x=10.0 * step))
+        windows.append(window)
+    for window in windows:
+        window.close()
+    app.processEvents()  # the closed windows are deleted
+    del windows, window
+    gc.collect()  # their sessions are in cycles: only the collector frees them
+    churn = [bytearray(48) for _ in range(5000)]  # reuse the freed memory
+print("done")
+"""
+
+
+def test_closed_windows_with_undo_history_are_freed_without_a_crash(tmp_path):
+    """A closed window's session, freed by the garbage collector, used to crash the program:
+    PySide freed a command of its history and the QUndoStack deleted it again (SIGSEGV).
+    Run in a fresh interpreter, so a crash fails this test instead of ending the run."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(repo))
+    result = subprocess.run(
+        [sys.executable, "-c", _CLOSE_WITH_HISTORY], cwd=repo, env=env,
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip().endswith("done")
