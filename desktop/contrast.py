@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtGui import QColor, QPalette
 
 
@@ -25,6 +27,13 @@ def readable(color: QColor, background: QColor, minimum: float = 4.5) -> QColor:
     Position and relation colours are chosen for the canvas; as text on a panel in the dark
     or high-contrast theme some of them (Okabe–Ito blue) nearly vanish.
     """
+    # A panel asks once per row, thousands of times on a big map, for a handful of colours.
+    return QColor.fromRgba(_readable_rgba(color.rgba(), background.rgba(), minimum))
+
+
+@functools.lru_cache(maxsize=256)
+def _readable_rgba(color_rgba: int, background_rgba: int, minimum: float) -> int:
+    color, background = QColor.fromRgba(color_rgba), QColor.fromRgba(background_rgba)
     shown = QColor(color)
     dark_background = background.lightnessF() < 0.5
     for _ in range(12):
@@ -32,8 +41,10 @@ def readable(color: QColor, background: QColor, minimum: float = 4.5) -> QColor:
             break
         shown = shown.lighter(125) if dark_background else shown.darker(125)
         if dark_background and shown.lightness() >= 250:
-            return QColor("#FFFFFF") if contrast(shown, background) < minimum else shown
-    return shown
+            return (
+                QColor("#FFFFFF").rgba() if contrast(shown, background) < minimum else shown.rgba()
+            )
+    return shown.rgba()
 
 
 def ink_on(background: QColor) -> QColor:

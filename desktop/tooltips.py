@@ -21,6 +21,10 @@ def plain_tooltip(text: str) -> str:
         return ""
     lines = []
     for line in text.splitlines():
-        lines.extend(textwrap.wrap(line, WRAP_AT, break_long_words=False) or [""])
+        short = line.expandtabs().rstrip()  # as textwrap leaves a line that fits
+        if len(short) <= WRAP_AT:  # most labels, every speaker: textwrap is slow, and a panel
+            lines.append(short)  # sets thousands of tooltips on a big map
+        else:
+            lines.extend(textwrap.wrap(line, WRAP_AT, break_long_words=False) or [""])
     shown = html.escape("\n".join(lines))
     return f'<p style="white-space: pre">{shown}</p>'
