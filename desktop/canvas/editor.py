@@ -763,6 +763,9 @@ class _SegmentIndex:
     CELL = 200.0
 
     def __init__(self, segments: Iterable[tuple[float, float, float, float]]) -> None:
+        from mapping.layout.crossings import segment_enters_box  # not needed before a paste
+
+        self._enters = segment_enters_box
         self._cells: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
         size = self.CELL
         for segment in segments:
@@ -771,13 +774,14 @@ class _SegmentIndex:
                 for j in range(math.floor(min(y1, y2) / size), math.floor(max(y1, y2) / size) + 1):
                     # only the cells the segment passes through, not its whole bounding box
                     cell = (i * size, j * size, (i + 1) * size, (j + 1) * size)
-                    if _segment_meets(segment, *cell):
+                    if self._enters((x1, y1), (x2, y2), cell, closed=True):
                         self._cells.setdefault((i, j), []).append(segment)
 
     def hits(self, rect: QRectF, clearance: float = 0.0) -> bool:
         """Whether any segment passes through ``rect`` grown by ``clearance`` on every side."""
         left, top = rect.left() - clearance, rect.top() - clearance
         right, bottom = rect.right() + clearance, rect.bottom() + clearance
+        box = (left, top, right, bottom)
         size = self.CELL
         seen: set[int] = set()
         for i in range(math.floor(left / size), math.floor(right / size) + 1):
@@ -786,35 +790,10 @@ class _SegmentIndex:
                     if id(segment) in seen:
                         continue
                     seen.add(id(segment))
-                    if _segment_meets(segment, left, top, right, bottom):
+                    x1, y1, x2, y2 = segment
+                    if self._enters((x1, y1), (x2, y2), box, closed=True):
                         return True
         return False
-
-
-def _segment_meets(
-    segment: tuple[float, float, float, float],
-    left: float,
-    top: float,
-    right: float,
-    bottom: float,
-) -> bool:
-    """Whether the segment meets the rectangle (Liang–Barsky clipping: what is left of it)."""
-    x1, y1, x2, y2 = segment
-    dx, dy = x2 - x1, y2 - y1
-    low, high = 0.0, 1.0
-    for p, q in ((-dx, x1 - left), (dx, right - x1), (-dy, y1 - top), (dy, bottom - y1)):
-        if p == 0.0:
-            if q < 0.0:
-                return False  # parallel to this side and outside it
-            continue
-        t = q / p
-        if p < 0.0:
-            low = max(low, t)
-        else:
-            high = min(high, t)
-        if low > high:
-            return False
-    return True
 
 
 @functools.cache

@@ -84,26 +84,31 @@ def visible_segment(a: Point, b: Point, box_a: Box, box_b: Box) -> tuple[Point, 
     return (a[0] + dx * leave, a[1] + dy * leave), (a[0] + dx * enter, a[1] + dy * enter)
 
 
-def segment_enters_box(p: Point, q: Point, box: Box) -> bool:
-    """True when the segment ``p``–``q`` passes through the inside of ``box`` (Liang–Barsky)."""
+def segment_enters_box(p: Point, q: Point, box: Box, *, closed: bool = False) -> bool:
+    """True when the segment ``p``–``q`` passes through the inside of ``box`` (Liang–Barsky).
+
+    ``closed``: the box's outline counts as inside, so a segment that only touches it (or
+    runs along it) meets it; a spatial grid needs that to file a segment in every cell it
+    borders.
+    """
     left, top, right, bottom = box
     dx, dy = q[0] - p[0], q[1] - p[1]
     low, high = 0.0, 1.0
     for step, room in ((-dx, p[0] - left), (dx, right - p[0]), (-dy, p[1] - top),
                        (dy, bottom - p[1])):  # fmt: skip
         if step == 0.0:
-            if room <= 0.0:
-                return False
+            if room < 0.0 or (room == 0.0 and not closed):
+                return False  # parallel to this side and outside it
             continue
         t = room / step
         if step < 0.0:
             low = max(low, t)
         else:
             high = min(high, t)
-        if low >= high:
+        if low > high or (low == high and not closed):
             return False
     # Inside for a stretch, not just at a corner: the stretch has a length.
-    return (high - low) * math.hypot(dx, dy) > 1e-6
+    return closed or (high - low) * math.hypot(dx, dy) > 1e-6
 
 
 def _box(place: Point, size: Size) -> Box:
