@@ -47,7 +47,7 @@ def read_front_matter(lines: list[Line], name: str) -> tuple[dict[str, str], int
         return {}, 0, []
     import yaml  # lazily: only Markdown with front matter needs it
 
-    source = "\n".join(line_text(line) for line in lines[1:close])
+    source = "\n".join(_line_text(line) for line in lines[1:close])
     try:
         data = yaml.safe_load(source)
     except yaml.YAMLError as exc:
@@ -73,7 +73,7 @@ def read_front_matter(lines: list[Line], name: str) -> tuple[dict[str, str], int
     return metadata, close + 1, []
 
 
-def line_text(line: Line) -> str:
+def _line_text(line: Line) -> str:
     """The line as written, its indent kept (YAML nests by indentation)."""
     return " " * line.indent + line.text
 
