@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
-from desktop.app import DOCUMENT_SUFFIXES
+from desktop.app import DOCUMENT_SUFFIXES, plain_imports
 from desktop.autosave import Autosaver
 from desktop.canvas.editor import MapEditor
 from desktop.canvas.scene import MapScene
@@ -132,17 +132,16 @@ class MainWindow(QMainWindow):
         if self.has_tools:
             return
         self.has_tools = True
-        from desktop.export_actions import install_export_actions
-        from desktop.panels import install_panels
+        with plain_imports():
+            from desktop.evaluation import install_evaluation
+            from desktop.export_actions import install_export_actions
+            from desktop.panels import install_panels
+            from desktop.teaching_actions import install_teaching
 
         install_export_actions(self)
         install_panels(self, frames=self._frames)
         self._frames = None
-        from desktop.teaching_actions import install_teaching
-
         install_teaching(self)  # Present (F5), handouts, exercises, Compare with Reference
-        from desktop.evaluation import install_evaluation
-
         install_evaluation(self)  # View ▸ Evaluate (Ctrl+Shift+E): IN/OUT/UNDEC on the canvas
 
     # ================================================================ extension points

@@ -102,7 +102,8 @@ def test_start_up_imports_no_heavy_or_unused_module():
 def test_the_first_frame_is_built_without_the_costly_parts_it_does_not_draw():
     """Guards the start-up savings measured in docs/BENCHMARKS.md: the maps are read before Qt
     is imported, and at the first paint no QIcon or QGradient class (PySide6 builds their big
-    enums on first touch), no overlay or Evaluate module and no desktop dataclass exist yet."""
+    enums on first touch), no overlay or Evaluate module and no desktop dataclass exist yet, and
+    PySide's import hook has not read the window's modules (desktop.app.plain_imports)."""
     code = (
         "import os, sys, dataclasses; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
         "import desktop.app\n"
@@ -117,14 +118,16 @@ def test_the_first_frame_is_built_without_the_costly_parts_it_does_not_draw():
         "    print('dataclasses', sorted(f'{m}.{n}' for m, mod in list(sys.modules.items())"
         " if m.startswith('desktop') for n, v in vars(mod).items()"
         " if isinstance(v, type) and dataclasses.is_dataclass(v) and v.__module__ == m))\n"
+        "    scanned = sys.modules['shibokensupport.feature'].pyside_feature_dict\n"
+        "    print('scanned', sorted(m for m in scanned if m.startswith('desktop.')))\n"
         "    QApplication.closeAllWindows()\n"
         "hook = desktop.app.call_after_first_paint\n"
         "desktop.app.call_after_first_paint = lambda widget, tools: hook(widget, report)\n"
         "from desktop.cli import main\n"
         "main([])\n"
     )
-    assert _printed_by_fresh_interpreter(code)[-4:] == [
-        "core first True", "classes []", "modules []", "dataclasses []",
+    assert _printed_by_fresh_interpreter(code)[-5:] == [
+        "core first True", "classes []", "modules []", "dataclasses []", "scanned []",
     ]  # fmt: skip
 
 
