@@ -44,6 +44,8 @@ from desktop.canvas.theme import Theme
 from mapping.model import Edge, Node
 
 if TYPE_CHECKING:
+    from collections.abc import Collection, Mapping
+
     from desktop.canvas.verdicts import Verdict
 
 SELECTION_MARGIN = 5.0
@@ -350,6 +352,8 @@ class NodeItem(QGraphicsItem):
         w, h = self.layout.width, self.layout.height
         rect = QRectF(-w / 2, -h / 2, w, h)
         self.box = rect
+        self._half_size = (w / 2, h / 2)
+        """The box's half width and height as numbers (the port layout reads them often)."""
         path = QPainterPath()
         kind = self.node.kind
         if kind == "position":
@@ -525,22 +529,32 @@ class NodeItem(QGraphicsItem):
         new = self._ports = self._lay_out_ports(rough)
         return [edge for edge, point in new.items() if old.get(edge) != point]
 
-    def _lay_out_ports(self, rough: bool = False) -> dict[EdgeItem, tuple[float, float, float]]:
+    def _lay_out_ports(
+        self, rough: bool = False, where: Mapping[NodeItem, tuple[float, float]] | None = None
+    ) -> dict[EdgeItem, tuple[float, float, float]]:
         # Each end goes on the side facing the node at its other end; ends sharing a side are
         # spread along it in the order of their natural places (desktop/canvas/ports.py).
-        # Written for speed: a scene of 10,000 edges lays out every box when it opens.
+        # Written for speed: a scene of 10,000 edges lays out every box when it opens, with
+        # ``where`` holding every box's centre (one Qt call per box, not one per arrow end).
         box = self.box
         half_width, half_height = box.width() * 0.5, box.height() * 0.5
-        here = self.pos()
-        x0, y0 = here.x(), here.y()
+        if where is None:
+            here = self.pos()
+            x0, y0 = here.x(), here.y()
+        else:
+            x0, y0 = where[self]
         sides: dict[int, list] = {}
         ports: dict[EdgeItem, tuple[float, float, float]] = {}
         self.crowded = False
         for edge in self.edges:
             incoming = edge.target is self
             other = edge.source if incoming else edge.target
-            there = other.pos()
-            dx, dy = there.x() - x0, there.y() - y0
+            if where is None:
+                there = other.pos()
+                dx, dy = there.x() - x0, there.y() - y0
+            else:
+                ox, oy = where[other]
+                dx, dy = ox - x0, oy - y0
             if dx == 0.0 and dy == 0.0:
                 ports[edge] = (0.0, 0.0, math.inf)
                 continue
@@ -598,16 +612,14 @@ class NodeItem(QGraphicsItem):
         """The point ``offset`` along ``side``, just outside the outline (arrowheads get a
         little more room than the tails)."""
         gap = 2.0 if incoming else 1.0
-        box = self.box
+        half_width, half_height = self._half_size
         if side == TOP:
-            return offset, box.top() - gap
+            return offset, -half_height - gap
         if side == BOTTOM:
-            return offset, box.bottom() + gap
-        x = box.right() + gap
-        if self.node.kind == "question":  # its sides come to a point
-            half_height = box.height() * 0.5
-            if half_height > 0:
-                x -= _QUESTION_POINT * min(abs(offset) / half_height, 1.0)
+            return offset, half_height + gap
+        x = half_width + gap
+        if self.node.kind == "question" and half_height > 0:  # its sides come to a point
+            x -= _QUESTION_POINT * min(abs(offset) / half_height, 1.0)
         return (x, offset) if side == RIGHT else (-x, offset)
 
     # ------------------------------------------------------------ QGraphicsItem
@@ -735,6 +747,20 @@ def move_boxes(moves: dict[NodeItem, tuple[float, float]]) -> None:
     for item, (x, y) in moves.items():
         item.setPos(x, y)
     _follow(set(moves))
+
+
+def lay_out_all_ports(items: Collection[NodeItem]) -> None:
+    """Lay out the ports of every box in ``items`` (a whole scene) without redrawing arrows.
+
+    Boxes that share a side between arrows go twice: the second time they untangle their
+    arrows against the ports the other boxes took (desktop/canvas/ports.py).
+    """
+    where = {item: (at.x(), at.y()) for item in items for at in (item.pos(),)}
+    for item in items:
+        item._ports = item._lay_out_ports(True, where)
+    for item in items:
+        if item.crowded:
+            item._ports = item._lay_out_ports(False, where)
 
 
 def _follow(moved: set[NodeItem]) -> None:

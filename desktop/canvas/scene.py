@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QRectF, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
-from desktop.canvas.items import EdgeItem, NodeItem
+from desktop.canvas.items import EdgeItem, NodeItem, lay_out_all_ports
 from desktop.canvas.theme import LIGHT, Theme
 from mapping.model import ArgumentMap, MapEvent
 
@@ -205,13 +205,7 @@ class MapScene(QGraphicsScene):
     def lay_out_ports(self) -> None:
         """Lay out where the arrows meet every box, and redraw them: after items were shown
         or hidden directly (hidden arrows take no room on a box's side)."""
-        # Boxes that share a side between arrows go twice: the second time they untangle
-        # their arrows against the ports the other boxes took (desktop/canvas/ports.py).
-        for node_item in self._nodes.values():
-            node_item.reflow_ports(rough=True)
-        for node_item in self._nodes.values():
-            if node_item.crowded:
-                node_item.reflow_ports()
+        lay_out_all_ports(self._nodes.values())
         for edge_item in self._edges.values():
             edge_item.adjust()
 
