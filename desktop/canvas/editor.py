@@ -208,10 +208,11 @@ class MapEditor(QObject):
         return self.map.node(new_id)
 
     def _free_spot(self, x: float, y: float, width: float, height: float) -> tuple[float, float]:
-        """``(x, y)``, or the first place to its right where a box this size touches no node."""
+        """``(x, y)``, or the first place to its right where a box this size touches no node
+        and, unless that is much farther, no relation's line."""
         box = QRectF(x - width / 2, y - height / 2, width, height)
         steps = [(i * (width + SIBLING_GAP), 0.0) for i in range(200)]
-        dx, dy = self._free_offset([box], steps) or steps[-1]
+        dx, dy = self._free_offset([box], steps, avoid_edges=True) or steps[-1]
         return x + dx, y + dy
 
     def _free_offset(

@@ -1,4 +1,4 @@
-"""Paste and Duplicate keep the new boxes off relation lines as well as off nodes.
+"""Paste, Duplicate and the new claims of Tab and Enter keep off relation lines as well as nodes.
 
 A box dropped on an arrow hides where the arrow goes and reads as if it belonged to it; draw.io
 and yEd move pasted shapes clear of connectors for the same reason.
@@ -176,3 +176,31 @@ def test_free_spot_search_matches_checking_every_box_against_every_node(window, 
             None,
         )
         assert window.editor._free_offset(boxes, offsets) == expected
+
+
+def test_tab_and_enter_put_the_new_claim_beside_an_arrow_that_runs_through_its_spot(window):
+    """Tab and Enter place a new claim under or beside the selection, right of what is there.
+    An arrow ending in the row under the anchor, and an upright one through the spot to its
+    right, would run behind the new boxes; each moves along its row until it is clear."""
+    m = window.session.map
+    m.add_node(id="anchor", label="Trains should be free", x=2000.0, y=0.0)
+    m.add_node(id="west", label="West", x=600.0, y=117.0)
+    m.add_node(id="east", label="East", x=2200.0, y=117.0)
+    m.add_edge("west", "east", "attack", id="level")
+    m.add_node(id="north", label="North", x=2184.0, y=-900.0)
+    m.add_node(id="south", label="South", x=2184.0, y=900.0)
+    m.add_edge("south", "north", "support", id="upright")
+    window.editor.select(["anchor"])
+    child = window.editor.add_supporting_claim()
+    window.editor.select(["anchor"])
+    sibling = window.editor.add_sibling()
+    assert child is not None and sibling is not None
+    own = {e.id for e in m.edges.values() if {e.source, e.target} & {child.id, sibling.id}}
+    assert [hit for hit in _crossings(window, [child.id, sibling.id]) if hit[1] not in own] == []
+    anchor = window.scene.node_item("anchor").scene_box()
+    for node in (child, sibling):
+        box = window.scene.node_item(node.id).scene_box()
+        assert abs(box.center().x() - anchor.center().x()) < 900.0  # still next to the anchor
+        for other in m.nodes:
+            if other != node.id:
+                assert not box.intersects(window.scene.node_item(other).scene_box())
