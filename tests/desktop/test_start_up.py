@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 from pathlib import Path
@@ -55,10 +56,13 @@ def test_run_application_opens_the_example_once_and_remembers_it_later(qtbot, mo
     recovery: list[object] = []
     monkeypatch.setattr(app_module, "_offer_recovery", recovery.append)
     remembered_at_exec: list[list[str]] = []
+    collecting: list[bool] = []
 
     def fake_exec(self) -> int:
         remembered_at_exec.append(main_window.recent_files())
+        collecting.append(gc.isenabled())  # built and shown, not painted yet
         qtbot.waitUntil(lambda: bool(recovery))
+        collecting.append(gc.isenabled())
         return 0
 
     main_window.settings().remove("recentFiles")
@@ -71,8 +75,22 @@ def test_run_application_opens_the_example_once_and_remembers_it_later(qtbot, mo
         assert remembered_at_exec == [[]]  # not written before the window could paint
         assert recovery == [window]
         assert main_window.recent_files() == [str(example_map_path().resolve())]
+        assert collecting == [False, True] and gc.isenabled()  # no collector before the paint
     finally:
         window.close()
+
+
+def test_a_failed_start_turns_the_garbage_collector_back_on(monkeypatch, built):
+    from desktop import app as app_module
+
+    def broken_application():
+        assert not gc.isenabled()
+        raise RuntimeError("no display")
+
+    monkeypatch.setattr(app_module, "application", broken_application)
+    with pytest.raises(RuntimeError, match="no display"):
+        app_module.run_application([])
+    assert gc.isenabled() and built == []
 
 
 def _printed_by_fresh_interpreter(code: str) -> list[str]:
