@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -63,13 +64,18 @@ class Autosaver(QObject):
                  interval_ms: int = INTERVAL_MS) -> None:  # fmt: skip
         super().__init__(parent)
         self.session = session
-        name = f"{os.getpid()}-{id(self):x}-{time.time_ns():x}"  # unique; uuid costs start-up time
-        self.map_path = autosave_dir() / f"{name}.debatemap"
+        self._name = f"{os.getpid()}-{id(self):x}-{time.time_ns():x}"  # unique; uuid is slower
         self._lock: QLockFile | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.save_now)
         self.timer.start()
+
+    @cached_property
+    def map_path(self) -> Path:
+        """This window's autosave file; looked up on first use, not before the first paint
+        (QStandardPaths and its enums cost start-up time)."""
+        return autosave_dir() / f"{self._name}.debatemap"
 
     def set_session(self, session: MapSession) -> None:
         self.discard()
@@ -108,6 +114,8 @@ class Autosaver(QObject):
 
     def discard(self) -> None:
         """Remove this window's autosave (after a save or a clean close)."""
+        if "map_path" not in vars(self):
+            return  # never looked up, so never written (save_now looks it up first)
         self.map_path.unlink(missing_ok=True)
         self.map_path.with_suffix(".json").unlink(missing_ok=True)
         if self._lock is not None:
