@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -246,7 +247,7 @@ def test_dock_extension_point(window):
     assert window.scene.map is window.session.map
 
 
-def test_start_up_does_not_import_networkx_pydot_yaml_or_syntok():
+def test_start_up_does_not_import_networkx_pydot_yaml_or_syntok(tmp_path):
     code = (
         "import os, sys; os.environ['QT_QPA_PLATFORM']='offscreen';"
         "from desktop.app import application; app = application();"
@@ -254,8 +255,11 @@ def test_start_up_does_not_import_networkx_pydot_yaml_or_syntok():
         f"{str(REPO / 'resources/examples/iran-debate.debatemap')!r}); w.show(); app.processEvents();"
         "print(sorted(m for m in ('networkx', 'pydot', 'yaml', 'syntok') if m in sys.modules))"
     )
+    # Its own settings: opening the file records it in the recent files, which the other tests'
+    # settings must not see.
+    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
-                         check=True)  # fmt: skip
+                         check=True, env=env)  # fmt: skip
     assert out.stdout.strip().splitlines()[-1] == "[]"
 
 
