@@ -98,10 +98,10 @@ def test_a_failed_start_turns_the_garbage_collector_back_on(monkeypatch, built):
 def _printed_by_fresh_interpreter(code: str) -> list[str]:
     """The lines ``code`` prints in a new Python (start-up state can't be seen in this one),
     with settings of its own (a start records the example in the recent files)."""
-    home = tempfile.mkdtemp(prefix="debatemap-start-")
-    env = dict(os.environ, XDG_CONFIG_HOME=home, XDG_DATA_HOME=home)
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
-                         check=True, timeout=120, env=env)  # fmt: skip
+    with tempfile.TemporaryDirectory(prefix="debatemap-start-") as home:
+        env = dict(os.environ, XDG_CONFIG_HOME=home, XDG_DATA_HOME=home)
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             cwd=REPO, check=True, timeout=120, env=env)  # fmt: skip
     return out.stdout.strip().splitlines()
 
 
