@@ -270,9 +270,9 @@ def test_crowded_heads_narrow_so_they_do_not_overlap_and_a_lone_head_keeps_its_s
 
 
 def test_a_mouse_drag_reorders_the_ports_before_release_and_undo_puts_them_back(qtbot):
-    from PySide6.QtCore import QEvent, Qt
-    from PySide6.QtGui import QMouseEvent
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from canvas_mouse import send_mouse
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QMessageBox
 
     from desktop.main_window import MainWindow
     from desktop.session import MapSession
@@ -287,12 +287,7 @@ def test_a_mouse_drag_reorders_the_ports_before_release_and_undo_puts_them_back(
     before = {e: QPointF(p) for e, p in ends_on(scene, "hub").items()}
 
     def send(kind, scene_point):
-        point = QPointF(view.mapFromScene(scene_point))
-        buttons = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseButtonRelease else (
-            Qt.MouseButton.LeftButton)  # fmt: skip
-        event = QMouseEvent(kind, point, view.viewport().mapToGlobal(point),
-                            Qt.MouseButton.LeftButton, buttons, Qt.KeyboardModifier.NoModifier)  # fmt: skip
-        QApplication.sendEvent(view.viewport(), event)
+        send_mouse(view, kind, scene_point)
 
     start = scene.node_item("c0").pos()
     send(QEvent.Type.MouseButtonPress, start)
