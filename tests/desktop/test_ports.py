@@ -269,19 +269,11 @@ def test_crowded_heads_narrow_so_they_do_not_overlap_and_a_lone_head_keeps_its_s
     assert lone.boundingRect().width() == pytest.approx(EdgeItem.BAR_WIDTH)
 
 
-def test_a_mouse_drag_reorders_the_ports_before_release_and_undo_puts_them_back(qtbot):
+def test_a_mouse_drag_reorders_the_ports_before_release_and_undo_puts_them_back(open_window):
     from canvas_mouse import send_mouse
     from PySide6.QtCore import QEvent
-    from PySide6.QtWidgets import QMessageBox
 
-    from desktop.main_window import MainWindow
-    from desktop.session import MapSession
-
-    window = MainWindow(MapSession(hub_map()))
-    window._ask_save_changes = lambda: QMessageBox.StandardButton.Discard
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = open_window(hub_map())
     view, scene = window.view, window.scene
     view.zoom_fit()
     before = {e: QPointF(p) for e, p in ends_on(scene, "hub").items()}
