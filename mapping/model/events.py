@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import Any
+
+from mapping.model.records import FrozenRecord, record
 
 EVENT_NAMES = (
     "node_added",
@@ -21,14 +22,21 @@ EVENT_NAMES = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class MapEvent:
+@record
+class MapEvent(FrozenRecord):
     """What changed: ``old`` is None for additions, ``new`` is None for removals."""
 
     name: str
     id: str
     old: Any = None
     new: Any = None
+
+    def __init__(self, name: str, id: str, old: Any = None, new: Any = None) -> None:
+        _set = object.__setattr__
+        _set(self, "name", name)
+        _set(self, "id", id)
+        _set(self, "old", old)
+        _set(self, "new", new)
 
 
 Listener = Callable[[MapEvent], None]

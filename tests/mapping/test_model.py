@@ -183,3 +183,38 @@ def test_new_ids_are_fresh(small_map):
     small_map.add_node(id="n1")
     assert small_map.new_id("n") == "n2"
     assert small_map.new_id("e") not in small_map.edges
+
+
+def test_records_are_frozen_values_that_copy_pickle_and_replace():
+    import copy
+    import pickle
+    from dataclasses import FrozenInstanceError, fields, replace
+
+    from mapping.model import MapEvent, SourceSpan
+
+    span = SourceSpan("d1", 0, 13)
+    node = Node("c1", label="Peace", sources=[("d1", 0, 13)], tags=["a"], x=1, data={"k": [1]})
+    edge = Edge("e1", "c1", "p1", "attack", data={"w": 2})
+    document = Document("d1", "Essay", "Wars are bad.", metadata={"author": "Ann"})
+    event = MapEvent("node_added", "c1", None, node)
+    assert node.sources == (span,) and node.tags == ("a",) and type(node.x) is float
+    for value in (span, node, edge, document, event):
+        first = type(value).__match_args__[0]
+        with pytest.raises(FrozenInstanceError):
+            setattr(value, first, "other")
+        with pytest.raises(FrozenInstanceError):
+            delattr(value, first)
+        assert copy.deepcopy(value) == value == pickle.loads(pickle.dumps(value))
+        assert replace(value) == value and replace(value) is not value
+        assert repr(value).startswith(f"{type(value).__name__}(")
+        assert [f.name for f in fields(value)] == list(type(value).__match_args__)
+    assert replace(node, label="War") != node and replace(node, label="War").label == "War"
+    assert node != Node("c1", label="Peace") and node != ("c1",)
+    assert hash(span) == hash(SourceSpan("d1", 0, 13)) and span != SourceSpan("d1", 0, 14)
+    assert repr(span) == "SourceSpan(document='d1', start=0, end=13)"
+    with pytest.raises(TypeError):
+        hash(node)  # its data is a dict, as with a frozen dataclass
+    with pytest.raises(TypeError):
+        replace(node, colour="#fff")  # unknown fields are an error
+    data = {"k": 1}
+    assert Edge("e2", "a", "b", data=data).data is not data  # records keep their own copies
