@@ -230,12 +230,11 @@ def bench_big_map(app, window_class) -> dict[str, float]:
 
 
 def bench_drag(app, window_class) -> dict[str, float]:
-    from PySide6.QtCore import QEvent, QPointF, Qt
-    from PySide6.QtGui import QMouseEvent
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import QEvent, QPointF
 
     from desktop.session import MapSession
     from mapping.model import ArgumentMap
+    from tests.desktop.canvas_mouse import send_mouse  # the GUI tests drive the canvas so too
 
     m = ArgumentMap("hub")
     m.add_node(id="hub", kind="position", label="The hub everyone argues about", x=0.0, y=0.0)
@@ -253,12 +252,7 @@ def bench_drag(app, window_class) -> dict[str, float]:
     app.processEvents()
 
     def send(kind, scene_point):
-        point = QPointF(view.mapFromScene(scene_point))
-        buttons = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseButtonRelease else (
-            Qt.MouseButton.LeftButton)  # fmt: skip
-        event = QMouseEvent(kind, point, view.viewport().mapToGlobal(point),
-                            Qt.MouseButton.LeftButton, buttons, Qt.KeyboardModifier.NoModifier)  # fmt: skip
-        QApplication.sendEvent(view.viewport(), event)
+        send_mouse(view, kind, scene_point)
 
     send(QEvent.Type.MouseButtonPress, QPointF(0.0, 10.0))
     handled, painted = [], []

@@ -193,30 +193,29 @@ class Handout:
             out.append("<p><i>This map is empty.</i></p>")
         return "".join(out)
 
+    def _exercise_opening(self, task: str) -> list[str]:
+        """The title, the task, then the numbered positions: how every exercise sheet starts."""
+        out = [f"<h2>Exercise: {self._title()}</h2>", f"<p>{task}</p>", "<h3>Positions</h3>"]
+        out.extend(self._entry(n.id) for n in self.map.nodes.values() if n.kind == "position")
+        return out
+
     def _edges_exercise_html(self) -> str:
-        out = [
-            f"<h2>Exercise: {self._title()}</h2>",
-            "<p>The map shows the positions and claims of the debate without their relations. "
+        out = self._exercise_opening(
+            "The map shows the positions and claims of the debate without their relations. "
             "Draw an arrow from each claim to the position or claim it is about: a solid arrow "
             "when it <b>supports</b> it, a dashed line ending in a bar when it <b>attacks</b> "
-            "it. The numbers on the map are the numbers below.</p>",
-            "<h3>Positions</h3>",
-        ]
-        nodes = list(self.map.nodes.values())
-        out.extend(self._entry(n.id) for n in nodes if n.kind == "position")
+            "it. The numbers on the map are the numbers below."
+        )
         out.append("<h3>Claims</h3>")
-        out.extend(self._entry(n.id) for n in nodes if n.kind != "position")
+        out.extend(self._entry(n.id) for n in self.map.nodes.values() if n.kind != "position")
         return "".join(out)
 
     def _claims_exercise_html(self) -> str:
-        out = [
-            f"<h2>Exercise: {self._title()}</h2>",
-            "<p>The map shows only the positions. Read the texts that follow, find the claims "
+        out = self._exercise_opening(
+            "The map shows only the positions. Read the texts that follow, find the claims "
             "made for and against each position, and add them to the map with the speaker and "
-            "the line where each is made.</p>",
-            "<h3>Positions</h3>",
-        ]
-        out.extend(self._entry(n.id) for n in self.map.nodes.values() if n.kind == "position")
+            "the line where each is made."
+        )
         for document in self.map.documents.values():
             out.append(f'<h2 style="page-break-before: always">{html.escape(document.name)}</h2>')
             if document.text is None:

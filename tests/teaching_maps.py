@@ -1,4 +1,5 @@
-"""A small seminar map written for the teaching tests (two positions, six claims, one text)."""
+"""A small seminar map written for the teaching tests (two positions, six claims, one text),
+and a student's graded try at it."""
 
 from mapping.model import ArgumentMap, Document, SourceSpan
 
@@ -48,3 +49,15 @@ def seminar_map() -> ArgumentMap:
     m.add_edge("c5", "p2", "attack", id="e5")
     m.add_edge("c6", "p1", "attack", id="e6")
     return m
+
+
+def graded_student() -> ArgumentMap:
+    """A student's try at the seminar map: e1 removed, e2 flipped, c6 (and so e6) missing, one
+    extra edge (s1) and one extra node (x1)."""
+    student = seminar_map()
+    student.remove_edge("e1")
+    student.change_edge("e2", relation="support")
+    student.remove_node("c6")
+    student.add_edge("c4", "p1", "support", id="s1")
+    student.add_node(id="x1", label="Trams are quieter at night", x=900.0, y=200.0)
+    return student

@@ -64,16 +64,26 @@ def argument_map() -> ArgumentMap:
 
 
 @pytest.fixture
-def window(qtbot, argument_map):
+def open_window(qtbot):
+    """Opens a main window on a map, shown and exposed, that no save prompt can block."""
     from desktop.main_window import MainWindow
     from desktop.session import MapSession
 
-    win = MainWindow(MapSession(argument_map))
-    # pytest-qt closes windows before fixtures tear down: never let a save prompt block it.
-    win._ask_save_changes = lambda: QMessageBox.StandardButton.Discard
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+    def open_(argument_map: ArgumentMap) -> MainWindow:
+        win = MainWindow(MapSession(argument_map))
+        # pytest-qt closes windows before fixtures tear down: never let a save prompt block it.
+        win._ask_save_changes = lambda: QMessageBox.StandardButton.Discard
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitExposed(win)
+        return win
+
+    return open_
+
+
+@pytest.fixture
+def window(open_window, argument_map):
+    win = open_window(argument_map)
     win.view.zoom_actual()
     win.view.centerOn(0.0, 200.0)
     return win

@@ -1,6 +1,9 @@
-"""A small map of our own words for the panel tests (no text of the seed documents)."""
+"""A small map of our own words for the panel tests (no text of the seed documents), and a
+window that holds only the side panels."""
 
 from __future__ import annotations
+
+from PySide6.QtWidgets import QGraphicsScene, QMainWindow
 
 from mapping.model import ArgumentMap, Document, SourceSpan
 
@@ -42,3 +45,31 @@ def small_map() -> ArgumentMap:
                           reason="cue 'costs too much' contradicts the position")  # fmt: skip
     argument_map.add_edge("c3", "c2", "attack", id="e3")
     return argument_map
+
+
+class FakeScene(QGraphicsScene):
+    """Stands in for the canvas: records what the positions filter asks it to hide."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hidden: frozenset[str] = frozenset()
+
+    def set_hidden(self, ids) -> None:
+        self.hidden = frozenset(ids)
+
+
+def open_panels_window(qtbot, argument_map: ArgumentMap) -> QMainWindow:
+    """The side panels in a shown main window on ``argument_map``, with a FakeScene as canvas
+    (the panels without the rest of the window, so a test sees only what they do)."""
+    from desktop.panels import install_panels
+    from desktop.session import MapSession
+
+    window = QMainWindow()
+    window.scene = FakeScene()
+    window.session = MapSession(argument_map, parent=window)
+    install_panels(window)
+    window.resize(1200, 800)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window

@@ -2,20 +2,10 @@
 
 import pytest
 from PySide6.QtCore import Qt
-from teaching_maps import seminar_map
+from teaching_maps import graded_student, seminar_map
 
 from desktop.compare_view import BAND_PATTERNS, GHOST_OPACITY, MARKS, CompareWindow
 from mapping.compare_overlay import AGREED, EXTRA, FLIPPED, MISSING
-
-
-def graded_student():
-    student = seminar_map()
-    student.remove_edge("e1")
-    student.change_edge("e2", relation="support")
-    student.remove_node("c6")
-    student.add_edge("c4", "p1", "support", id="s1")
-    student.add_node(id="x1", label="Trams are quieter at night", x=900.0, y=200.0)
-    return student
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu
 
 from desktop.canvas.verdicts import EvaluationOverlay
 from desktop.cli import main
@@ -35,13 +35,8 @@ def dilemma() -> ArgumentMap:
 
 
 @pytest.fixture
-def win(qtbot):
-    window = MainWindow(MapSession(dilemma()))
-    window._ask_save_changes = lambda: QMessageBox.StandardButton.Discard
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+def win(open_window):
+    return open_window(dilemma())
 
 
 def shown_labels(window) -> dict[str, str | None]:

@@ -47,12 +47,24 @@ def theme(qapp):
     apply("light")
 
 
-def _fields(qtbot) -> tuple[QWidget, list[QWidget]]:
-    """A window holding one field of each kind, with room around each frame."""
-    host = QWidget()
+def _show_in_a_column(
+    qtbot, host: QWidget, widgets: list[QWidget], width: int, height: int
+) -> None:
+    """Stacks ``widgets`` in ``host`` 12 px apart and from its edges, and shows it."""
     layout = QVBoxLayout(host)
     layout.setContentsMargins(12, 12, 12, 12)
     layout.setSpacing(12)
+    for widget in widgets:
+        layout.addWidget(widget)
+    host.resize(width, height)
+    qtbot.addWidget(host)
+    host.show()
+    qtbot.waitExposed(host)
+
+
+def _fields(qtbot) -> tuple[QWidget, list[QWidget]]:
+    """A window holding one field of each kind, with room around each frame."""
+    host = QWidget()
     combo = QComboBox(host)
     combo.addItems(["Position", "Claim"])
     text = QPlainTextEdit("A claim's text", host)
@@ -60,12 +72,7 @@ def _fields(qtbot) -> tuple[QWidget, list[QWidget]]:
     spin = QSpinBox(host)
     spin.setValue(3)
     fields = [QLineEdit("Ana", host), text, combo, spin]
-    for field in fields:
-        layout.addWidget(field)
-    host.resize(280, 220)
-    qtbot.addWidget(host)
-    host.show()
-    qtbot.waitExposed(host)
+    _show_in_a_column(qtbot, host, fields, 280, 220)
     return host, fields
 
 
@@ -94,17 +101,6 @@ def _thickness(contrasts: list[float]) -> int:
     while count < len(contrasts) and contrasts[count] >= 3.0:
         count += 1
     return count
-
-
-@pytest.mark.parametrize("name", DARK_THEMES)
-def test_every_kind_of_field_has_a_frame_that_stands_out_3_to_1(qtbot, theme, name):
-    theme(name)
-    host, fields = _fields(qtbot)
-    image = host.grab().toImage()
-    for field in fields:
-        for side in SIDES:
-            edge = _edge(image, field.geometry(), side)
-            assert max(edge[:2]) >= 3.0, (name, type(field).__name__, side, edge)
 
 
 @pytest.mark.parametrize("name", DARK_THEMES)
@@ -174,35 +170,28 @@ def test_unticked_boxes_radio_buttons_and_buttons_show_their_edges(qtbot, theme,
 def _views(qtbot) -> tuple[QWidget, list[QWidget]]:
     """A window holding a list, a tree and a table view, as the panels and dialogs use them."""
     host = QWidget()
-    layout = QVBoxLayout(host)
-    layout.setContentsMargins(12, 12, 12, 12)
-    layout.setSpacing(12)
     listed = QListWidget(host)
     listed.addItems(["Position", "Claim"])
     tree = QTreeWidget(host)
     tree.setHeaderLabels(["Argument", "Speaker"])
     QTreeWidgetItem(tree, ["Build the bridge", "Ana"])
     views = [listed, tree, QTreeView(host), QTableWidget(2, 2, host)]
-    for view in views:
-        layout.addWidget(view)
-    host.resize(300, 520)
-    qtbot.addWidget(host)
-    host.show()
-    qtbot.waitExposed(host)
+    _show_in_a_column(qtbot, host, views, 300, 520)
     return host, views
 
 
+@pytest.mark.parametrize("build", [_fields, _views], ids=["fields", "views"])
 @pytest.mark.parametrize("name", DARK_THEMES)
-def test_list_tree_and_table_views_have_a_frame_that_stands_out_3_to_1(qtbot, theme, name):
-    """Without it the Positions panel, the Outline and the wizard's lists melted into the
-    window (1.0:1 in high contrast, 1.1:1 in dark)."""
+def test_every_field_and_view_has_a_frame_that_stands_out_3_to_1(qtbot, theme, name, build):
+    """Without it the views (the Positions panel, the Outline, the wizard's lists) melted into
+    the window (1.0:1 in high contrast, 1.1:1 in dark)."""
     theme(name)
-    host, views = _views(qtbot)
+    host, widgets = build(qtbot)
     image = host.grab().toImage()
-    for view in views:
+    for widget in widgets:
         for side in SIDES:
-            edge = _edge(image, view.geometry(), side)
-            assert max(edge[:2]) >= 3.0, (name, type(view).__name__, side, edge)
+            edge = _edge(image, widget.geometry(), side)
+            assert max(edge[:2]) >= 3.0, (name, type(widget).__name__, side, edge)
 
 
 @pytest.mark.parametrize("name", DARK_THEMES)

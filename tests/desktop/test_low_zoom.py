@@ -74,18 +74,13 @@ def test_sketch_groups_boxes_and_lines_by_colour(qapp, argument_map):
 
 
 def test_a_drag_at_low_zoom_paints_the_moving_items(window, qtbot):
-    from PySide6.QtCore import QEvent, Qt
-    from PySide6.QtGui import QMouseEvent
-    from PySide6.QtWidgets import QApplication
+    from canvas_mouse import send_mouse
+    from PySide6.QtCore import QEvent
 
     view = window.view
     view.set_zoom(LOW_DETAIL * 0.5)
     view.centerOn(0.0, 200.0)
-    point = QPointF(view.mapFromScene(QPointF(200.0, 200.0)))
-    press = QMouseEvent(QEvent.Type.MouseButtonPress, point, view.viewport().mapToGlobal(point),
-                        Qt.MouseButton.LeftButton, Qt.MouseButton.LeftButton,
-                        Qt.KeyboardModifier.NoModifier)  # fmt: skip
-    QApplication.sendEvent(view.viewport(), press)
+    send_mouse(view, QEvent.Type.MouseButtonPress, QPointF(200.0, 200.0))
     assert not view.uses_sketch()  # items move ahead of the model during a drag
     view.cancel_interaction()
     assert view.uses_sketch()

@@ -3,39 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from panel_helpers import TEXT, small_map, span_of
+from panel_helpers import TEXT, open_panels_window, small_map, span_of
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QGraphicsScene, QMainWindow
 
-from desktop.panels import install_panels
 from desktop.panels.documents import OffsetMap, claim_label
 from desktop.session import MapSession
 from mapping.model import AddEdge, ChangeNode, Document, Edge, RemoveNode, SourceSpan, text_sha256
 
 
-class FakeScene(QGraphicsScene):
-    """Stands in for the canvas: records what the positions filter asks it to hide."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.hidden: frozenset[str] = frozenset()
-
-    def set_hidden(self, ids) -> None:
-        self.hidden = frozenset(ids)
-
-
 @pytest.fixture
 def window(qtbot):
-    window = QMainWindow()
-    window.scene = FakeScene()
-    window.session = MapSession(small_map(), parent=window)
-    install_panels(window)
-    window.resize(1200, 800)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return open_panels_window(qtbot, small_map())
 
 
 def settle(qtbot, window) -> None:

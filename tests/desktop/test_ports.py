@@ -269,30 +269,17 @@ def test_crowded_heads_narrow_so_they_do_not_overlap_and_a_lone_head_keeps_its_s
     assert lone.boundingRect().width() == pytest.approx(EdgeItem.BAR_WIDTH)
 
 
-def test_a_mouse_drag_reorders_the_ports_before_release_and_undo_puts_them_back(qtbot):
-    from PySide6.QtCore import QEvent, Qt
-    from PySide6.QtGui import QMouseEvent
-    from PySide6.QtWidgets import QApplication, QMessageBox
+def test_a_mouse_drag_reorders_the_ports_before_release_and_undo_puts_them_back(open_window):
+    from canvas_mouse import send_mouse
+    from PySide6.QtCore import QEvent
 
-    from desktop.main_window import MainWindow
-    from desktop.session import MapSession
-
-    window = MainWindow(MapSession(hub_map()))
-    window._ask_save_changes = lambda: QMessageBox.StandardButton.Discard
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = open_window(hub_map())
     view, scene = window.view, window.scene
     view.zoom_fit()
     before = {e: QPointF(p) for e, p in ends_on(scene, "hub").items()}
 
     def send(kind, scene_point):
-        point = QPointF(view.mapFromScene(scene_point))
-        buttons = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseButtonRelease else (
-            Qt.MouseButton.LeftButton)  # fmt: skip
-        event = QMouseEvent(kind, point, view.viewport().mapToGlobal(point),
-                            Qt.MouseButton.LeftButton, buttons, Qt.KeyboardModifier.NoModifier)  # fmt: skip
-        QApplication.sendEvent(view.viewport(), event)
+        send_mouse(view, kind, scene_point)
 
     start = scene.node_item("c0").pos()
     send(QEvent.Type.MouseButtonPress, start)

@@ -217,24 +217,11 @@ def test_the_find_bar_has_an_edge_over_the_canvas(window, theme, name):
 @pytest.fixture
 def panels_window(qtbot):
     """The side panels on a small map whose position is yellow (the brightest colour)."""
-    from panel_helpers import small_map
-    from PySide6.QtWidgets import QGraphicsScene, QMainWindow
+    from panel_helpers import open_panels_window, small_map
 
-    from desktop.panels import install_panels
-    from desktop.session import MapSession
-
-    window = QMainWindow()
-    window.scene = QGraphicsScene()
-    window.scene.set_hidden = lambda ids: None
     argument_map = small_map()
     argument_map.change_node("p1", color="#F0E442")
-    window.session = MapSession(argument_map, parent=window)
-    install_panels(window)
-    window.resize(1200, 800)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return open_panels_window(qtbot, argument_map)
 
 
 def _span_contrast(documents, start: int, end: int) -> float:

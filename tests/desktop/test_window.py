@@ -7,8 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from canvas_mouse import send_mouse
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent, QMouseEvent
+from PySide6.QtGui import QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -19,24 +20,15 @@ from mapping.formats.debatemap import load_map, save_map
 REPO = Path(__file__).resolve().parents[2]
 
 
-def _send(view, kind, scene_point, button=Qt.MouseButton.LeftButton,
-          modifiers=Qt.KeyboardModifier.NoModifier):  # fmt: skip
-    """Deliver a mouse event at a scene point to the canvas viewport."""
-    point = QPointF(view.mapFromScene(scene_point))
-    buttons = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseButtonRelease else button
-    event = QMouseEvent(kind, point, view.viewport().mapToGlobal(point), button, buttons, modifiers)
-    QApplication.sendEvent(view.viewport(), event)
-
-
 def drag(view, start, end, modifiers=Qt.KeyboardModifier.NoModifier, steps=5):
-    _send(view, QEvent.Type.MouseButtonPress, start, modifiers=modifiers)
+    send_mouse(view, QEvent.Type.MouseButtonPress, start, modifiers=modifiers)
     for i in range(1, steps + 1):
         t = i / steps
         point = QPointF(
             start.x() + (end.x() - start.x()) * t, start.y() + (end.y() - start.y()) * t
         )
-        _send(view, QEvent.Type.MouseMove, point, modifiers=modifiers)
-    _send(view, QEvent.Type.MouseButtonRelease, end, modifiers=modifiers)
+        send_mouse(view, QEvent.Type.MouseMove, point, modifiers=modifiers)
+    send_mouse(view, QEvent.Type.MouseButtonRelease, end, modifiers=modifiers)
 
 
 def test_title_shows_modified_marker_and_counts(window, qtbot):
@@ -64,8 +56,8 @@ def test_mouse_drag_moves_selection_as_one_step(window):
 def test_click_selects_and_rubber_band_selects_many(window):
     view, scene = window.view, window.scene
     point = scene.node_item("c3").pos()
-    _send(view, QEvent.Type.MouseButtonPress, point)
-    _send(view, QEvent.Type.MouseButtonRelease, point)
+    send_mouse(view, QEvent.Type.MouseButtonPress, point)
+    send_mouse(view, QEvent.Type.MouseButtonRelease, point)
     assert window.session.selection == ("c3",)
     drag(view, QPointF(-320, 130), QPointF(330, 260))
     assert {"c1", "c2"} <= set(window.session.selection)

@@ -1,20 +1,8 @@
 """The comparison overlay: the student's map, ghosts from the reference, a status per item."""
 
-from teaching_maps import seminar_map
+from teaching_maps import graded_student, seminar_map
 
 from mapping.compare_overlay import AGREED, EXTRA, FLIPPED, MISSING, build_overlay
-
-
-def graded_student():
-    """The reference with e1 removed, e2 flipped, c6 (and so e6) missing, one extra edge and
-    one extra node."""
-    student = seminar_map()
-    student.remove_edge("e1")
-    student.change_edge("e2", relation="support")
-    student.remove_node("c6")
-    student.add_edge("c4", "p1", "support", id="s1")
-    student.add_node(id="x1", label="Trams are quieter at night", x=900.0, y=200.0)
-    return student
 
 
 def test_each_item_gets_its_status():
