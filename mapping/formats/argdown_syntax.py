@@ -780,8 +780,8 @@ class Statement:
 
 
 @dataclass(eq=False)
-class EquivalenceClass:
-    """All statements that share a title: one claim of the map."""
+class _Titled:
+    """What claims and arguments share: a title, the statements that use it, tags and data."""
 
     title: str
     untitled: bool = False
@@ -791,8 +791,6 @@ class EquivalenceClass:
     section: Section | None = None
     relations: list[Relation] = field(default_factory=list)
 
-    kind = "equivalence-class"
-
     @property
     def text(self) -> str:
         """The first non-empty text among the definitions (references have none)."""
@@ -800,6 +798,13 @@ class EquivalenceClass:
             if member.text.strip():
                 return member.text.strip()
         return ""
+
+
+@dataclass(eq=False)
+class EquivalenceClass(_Titled):
+    """All statements that share a title: one claim of the map."""
+
+    kind = "equivalence-class"
 
 
 @dataclass(eq=False)
@@ -820,26 +825,12 @@ class Inference:
 
 
 @dataclass(eq=False)
-class Argument:
+class Argument(_Titled):
     """An argument: descriptions (``<Title>: text``) and at most one premise–conclusion structure."""
 
-    title: str
-    untitled: bool = False
-    members: list[Statement] = field(default_factory=list)
     pcs: list[Statement] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
-    data: dict[str, Any] = field(default_factory=dict)
-    section: Section | None = None
-    relations: list[Relation] = field(default_factory=list)
 
     kind = "argument"
-
-    @property
-    def text(self) -> str:
-        for member in self.members:
-            if member.text.strip():
-                return member.text.strip()
-        return ""
 
 
 Member = EquivalenceClass | Argument | Inference
