@@ -962,6 +962,21 @@ class _ModelBuilder:
             return ec
         return parent
 
+    def add_member(self, owner: EquivalenceClass | Argument, statement: Statement) -> None:
+        """``statement`` joins ``owner``: its tags and data merge in, and it may set the section."""
+        for tag in statement.tags:
+            if tag not in owner.tags:
+                owner.tags.append(tag)
+        if isinstance(statement.data, dict):
+            _merge(owner.data, statement.data)
+        statement.section = self.current_section
+        owner.members.append(statement)
+        in_group = statement.data.get("isInGroup") if isinstance(statement.data, dict) else None
+        if in_group is True or (
+            not statement.is_reference and in_group is None and owner.section is None
+        ):
+            owner.section = statement.section
+
     def text_target(self) -> Statement | dict[str, Any] | None:
         return self.current_heading if self.current_heading is not None else self.current_statement
 
@@ -1104,19 +1119,7 @@ class _ModelBuilder:
         untitled = not statement.title
         if untitled:
             statement.title = self.unique_title()
-        ec = self.equivalence_class(statement.title, untitled)
-        for tag in statement.tags:
-            if tag not in ec.tags:
-                ec.tags.append(tag)
-        if isinstance(statement.data, dict):
-            _merge(ec.data, statement.data)
-        statement.section = self.current_section
-        ec.members.append(statement)
-        in_group = statement.data.get("isInGroup") if isinstance(statement.data, dict) else None
-        if in_group is True or (
-            not statement.is_reference and in_group is None and ec.section is None
-        ):
-            ec.section = statement.section
+        self.add_member(self.equivalence_class(statement.title, untitled), statement)
         self.current_statement = None
 
     def enter_argument(self, node: Rule, parent: Rule | None, index: int) -> None:
@@ -1132,20 +1135,8 @@ class _ModelBuilder:
         description.data = node.data
         if not description.title:
             description.title = self.unique_title()
-        argument = self.get_argument(description.title)
-        node.argument = argument
-        for tag in description.tags:
-            if tag not in argument.tags:
-                argument.tags.append(tag)
-        if isinstance(description.data, dict):
-            _merge(argument.data, description.data)
-        description.section = self.current_section
-        argument.members.append(description)
-        in_group = description.data.get("isInGroup") if isinstance(description.data, dict) else None
-        if in_group is True or (
-            not description.is_reference and in_group is None and argument.section is None
-        ):
-            argument.section = description.section
+        argument = node.argument = self.get_argument(description.title)
+        self.add_member(argument, description)
         self.current_statement = None
         self.current_argument = None
 
