@@ -280,10 +280,13 @@ class _Lexer:
             self._dedent_all()
         return found.end()
 
-    def _match_inference_start(self, offset: int) -> int | None:
-        if not self._at_line_start(after_emptyline=False):
+    def _match_pcs_line(
+        self, pattern: re.Pattern[str], offset: int, *, after_emptyline: bool = True
+    ) -> int | None:
+        """A ``(1)`` or ``--`` at a line start: a premise–conclusion line ends any relation tree."""
+        if not self._at_line_start(after_emptyline=after_emptyline):
             return None
-        found = self._inference_start.match(self.text, offset)
+        found = pattern.match(self.text, offset)
         if found is None:
             return None
         self._dedent_all()
@@ -303,15 +306,6 @@ class _Lexer:
             return None
         found = self._heading.match(self.text, offset)
         return found.end() if found else None
-
-    def _match_statement_number(self, offset: int) -> int | None:
-        if not self._at_line_start():
-            return None
-        found = self._statement_number.match(self.text, offset)
-        if found is None:
-            return None
-        self._dedent_all()
-        return found.end()
 
     def _match_list_item(self, pattern: re.Pattern[str], offset: int) -> int | None:
         if not self._at_line_start():
@@ -367,13 +361,16 @@ class _Lexer:
             (SPECIAL_CHAR, lambda o: self._special(text, o)),
             (EMPTYLINE, self._match_emptyline),
             (NEWLINE, lambda o: self._newline(text, o)),
-            (INFERENCE_START, self._match_inference_start),
+            (
+                INFERENCE_START,
+                lambda o: self._match_pcs_line(self._inference_start, o, after_emptyline=False),
+            ),
         ]
         for kind, pattern in self._relations:
             rules.append((kind, lambda o, p=pattern: self._match_relation(p, o)))
         rules += [
             (HEADING_START, self._match_heading),
-            (STATEMENT_NUMBER, self._match_statement_number),
+            (STATEMENT_NUMBER, lambda o: self._match_pcs_line(self._statement_number, o)),
             (ORDERED_LIST_ITEM, lambda o: self._match_list_item(self._ordered_item, o)),
             (UNORDERED_LIST_ITEM, lambda o: self._match_list_item(self._unordered_item, o)),
         ]
