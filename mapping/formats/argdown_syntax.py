@@ -571,12 +571,9 @@ class _Parser:
         node.children.append(self.statement_content())
         while self.at(*_CONTENT_TOKENS):
             node.children.append(self.statement_content())
-        if self.at(DATA) or (self.at(NEWLINE) and self.peek(1).type == DATA):
-            if self.at(NEWLINE):
-                node.children.append(self.consume(NEWLINE))
-            node.children.append(self.consume(DATA))
-            if self.at(NEWLINE):
-                node.children.append(self.consume(NEWLINE))
+        if self.at(NEWLINE) and self.peek(1).type == DATA:
+            node.children.append(self.consume(NEWLINE))
+        self._data(node)
         return node
 
     def pcs(self) -> Rule:
@@ -612,10 +609,7 @@ class _Parser:
             node.children.append(self.inference_rules())
         if self.at(NEWLINE):
             node.children.append(self.consume(NEWLINE))
-        if self.at(DATA):
-            node.children.append(self.consume(DATA))
-            if self.at(NEWLINE):
-                node.children.append(self.consume(NEWLINE))
+        self._data(node)
         node.children.append(self.consume(INFERENCE_END))
         node.children.append(self.consume(NEWLINE))
         if self.at(INDENT):
@@ -659,22 +653,14 @@ class _Parser:
             node.children.append(self.consume(ARGUMENT_DEFINITION))
             node.children.append(self.statement_content())
         else:
-            node.children.append(self.consume(ARGUMENT_REFERENCE))
-            while self.at(TAG):
-                node.children.append(self.consume(TAG))
-            if self.at(NEWLINE):
-                node.children.append(self.consume(NEWLINE))
+            self._reference(node, ARGUMENT_REFERENCE)
         self._data_and_relations(node)
         return node
 
     def statement(self) -> Rule:
         node = self.rule("statement")
         if self.at(STATEMENT_REFERENCE):
-            node.children.append(self.consume(STATEMENT_REFERENCE))
-            while self.at(TAG):
-                node.children.append(self.consume(TAG))
-            if self.at(NEWLINE):
-                node.children.append(self.consume(NEWLINE))
+            self._reference(node, STATEMENT_REFERENCE)
         elif self.at(STATEMENT_DEFINITION):
             definition = self.rule("statementDefinition")
             definition.children.append(self.consume(STATEMENT_DEFINITION))
@@ -685,11 +671,23 @@ class _Parser:
         self._data_and_relations(node)
         return node
 
-    def _data_and_relations(self, node: Rule) -> None:
+    def _reference(self, node: Rule, kind: str) -> None:
+        """A ``[Title]`` or ``<Title>`` reference with its tags and the line break after them."""
+        node.children.append(self.consume(kind))
+        while self.at(TAG):
+            node.children.append(self.consume(TAG))
+        if self.at(NEWLINE):
+            node.children.append(self.consume(NEWLINE))
+
+    def _data(self, node: Rule) -> None:
+        """An optional ``{…}`` data block and the line break after it."""
         if self.at(DATA):
             node.children.append(self.consume(DATA))
             if self.at(NEWLINE):
                 node.children.append(self.consume(NEWLINE))
+
+    def _data_and_relations(self, node: Rule) -> None:
+        self._data(node)
         if self.at(INDENT):
             node.children.append(self.relations())
 
