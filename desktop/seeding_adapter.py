@@ -2,8 +2,9 @@
 
 Both core packages are young; everything the panels and the import wizard need from them goes
 through the few functions here, converted into the small records below, so a change in their API
-is fixed in this file alone. The core is imported inside the functions: the first window does not
-need it.
+is fixed in this file alone. Proposed nodes are the seeder's own ``ProposedNode`` (the wizard reads
+the same fields), with the label standing in for a missing text. The core is imported inside the
+functions: the first window does not need it.
 """
 
 from __future__ import annotations
@@ -12,9 +13,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mapping.model import ArgumentMap, Compound
+
+if TYPE_CHECKING:  # the seeder's own node record; imported when seeding, not at start-up
+    from mapping.seeding.proposal import ProposedNode
 
 
 @dataclass(frozen=True)
@@ -40,20 +44,6 @@ class ParsedText:
     sentences: int = 0
     warnings: tuple[str, ...] = ()
     parsed: Any = None  # the core's ParsedDocument, handed back to seeding untouched
-
-
-@dataclass(frozen=True)
-class ProposedNode:
-    """A position or claim the seeder suggests; ``document`` indexes the proposal's documents."""
-
-    key: str
-    kind: str
-    label: str
-    text: str = ""
-    speaker: str = ""
-    document: int | None = None
-    start: int | None = None
-    end: int | None = None
 
 
 @dataclass(frozen=True)
@@ -177,11 +167,10 @@ def propose(documents: list[ParsedText], profile: str | None = None) -> Proposal
     loaded = load_profile(profile) if profile else None
     raw = seed([d.parsed for d in documents], loaded)
     proposal = Proposal(documents, profile=raw.profile, raw=raw)
-    for node in raw.nodes:
-        proposal.nodes.append(ProposedNode(
-            node.key, node.kind, node.label, node.text or node.label, node.speaker or "",
-            node.document, node.start, node.end,
-        ))  # fmt: skip
+    for node in raw.nodes:  # the wizard shows the label where a node has no text of its own
+        proposal.nodes.append(
+            replace(node, text=node.text or node.label, speaker=node.speaker or "")
+        )
     for index, relation in enumerate(raw.relations):
         proposal.relations.append(ProposedRelation(
             f"r{index}", relation.source, relation.target, relation.relation,

@@ -280,10 +280,13 @@ class _Lexer:
             self._dedent_all()
         return found.end()
 
-    def _match_inference_start(self, offset: int) -> int | None:
-        if not self._at_line_start(after_emptyline=False):
+    def _match_pcs_line(
+        self, pattern: re.Pattern[str], offset: int, *, after_emptyline: bool = True
+    ) -> int | None:
+        """A ``(1)`` or ``--`` at a line start: a premise–conclusion line ends any relation tree."""
+        if not self._at_line_start(after_emptyline=after_emptyline):
             return None
-        found = self._inference_start.match(self.text, offset)
+        found = pattern.match(self.text, offset)
         if found is None:
             return None
         self._dedent_all()
@@ -303,15 +306,6 @@ class _Lexer:
             return None
         found = self._heading.match(self.text, offset)
         return found.end() if found else None
-
-    def _match_statement_number(self, offset: int) -> int | None:
-        if not self._at_line_start():
-            return None
-        found = self._statement_number.match(self.text, offset)
-        if found is None:
-            return None
-        self._dedent_all()
-        return found.end()
 
     def _match_list_item(self, pattern: re.Pattern[str], offset: int) -> int | None:
         if not self._at_line_start():
@@ -367,13 +361,16 @@ class _Lexer:
             (SPECIAL_CHAR, lambda o: self._special(text, o)),
             (EMPTYLINE, self._match_emptyline),
             (NEWLINE, lambda o: self._newline(text, o)),
-            (INFERENCE_START, self._match_inference_start),
+            (
+                INFERENCE_START,
+                lambda o: self._match_pcs_line(self._inference_start, o, after_emptyline=False),
+            ),
         ]
         for kind, pattern in self._relations:
             rules.append((kind, lambda o, p=pattern: self._match_relation(p, o)))
         rules += [
             (HEADING_START, self._match_heading),
-            (STATEMENT_NUMBER, self._match_statement_number),
+            (STATEMENT_NUMBER, lambda o: self._match_pcs_line(self._statement_number, o)),
             (ORDERED_LIST_ITEM, lambda o: self._match_list_item(self._ordered_item, o)),
             (UNORDERED_LIST_ITEM, lambda o: self._match_list_item(self._unordered_item, o)),
         ]
@@ -574,12 +571,9 @@ class _Parser:
         node.children.append(self.statement_content())
         while self.at(*_CONTENT_TOKENS):
             node.children.append(self.statement_content())
-        if self.at(DATA) or (self.at(NEWLINE) and self.peek(1).type == DATA):
-            if self.at(NEWLINE):
-                node.children.append(self.consume(NEWLINE))
-            node.children.append(self.consume(DATA))
-            if self.at(NEWLINE):
-                node.children.append(self.consume(NEWLINE))
+        if self.at(NEWLINE) and self.peek(1).type == DATA:
+            node.children.append(self.consume(NEWLINE))
+        self._data(node)
         return node
 
     def pcs(self) -> Rule:
@@ -615,10 +609,7 @@ class _Parser:
             node.children.append(self.inference_rules())
         if self.at(NEWLINE):
             node.children.append(self.consume(NEWLINE))
-        if self.at(DATA):
-            node.children.append(self.consume(DATA))
-            if self.at(NEWLINE):
-                node.children.append(self.consume(NEWLINE))
+        self._data(node)
         node.children.append(self.consume(INFERENCE_END))
         node.children.append(self.consume(NEWLINE))
         if self.at(INDENT):
@@ -662,22 +653,14 @@ class _Parser:
             node.children.append(self.consume(ARGUMENT_DEFINITION))
             node.children.append(self.statement_content())
         else:
-            node.children.append(self.consume(ARGUMENT_REFERENCE))
-            while self.at(TAG):
-                node.children.append(self.consume(TAG))
-            if self.at(NEWLINE):
-                node.children.append(self.consume(NEWLINE))
+            self._reference(node, ARGUMENT_REFERENCE)
         self._data_and_relations(node)
         return node
 
     def statement(self) -> Rule:
         node = self.rule("statement")
         if self.at(STATEMENT_REFERENCE):
-            node.children.append(self.consume(STATEMENT_REFERENCE))
-            while self.at(TAG):
-                node.children.append(self.consume(TAG))
-            if self.at(NEWLINE):
-                node.children.append(self.consume(NEWLINE))
+            self._reference(node, STATEMENT_REFERENCE)
         elif self.at(STATEMENT_DEFINITION):
             definition = self.rule("statementDefinition")
             definition.children.append(self.consume(STATEMENT_DEFINITION))
@@ -688,11 +671,23 @@ class _Parser:
         self._data_and_relations(node)
         return node
 
-    def _data_and_relations(self, node: Rule) -> None:
+    def _reference(self, node: Rule, kind: str) -> None:
+        """A ``[Title]`` or ``<Title>`` reference with its tags and the line break after them."""
+        node.children.append(self.consume(kind))
+        while self.at(TAG):
+            node.children.append(self.consume(TAG))
+        if self.at(NEWLINE):
+            node.children.append(self.consume(NEWLINE))
+
+    def _data(self, node: Rule) -> None:
+        """An optional ``{…}`` data block and the line break after it."""
         if self.at(DATA):
             node.children.append(self.consume(DATA))
             if self.at(NEWLINE):
                 node.children.append(self.consume(NEWLINE))
+
+    def _data_and_relations(self, node: Rule) -> None:
+        self._data(node)
         if self.at(INDENT):
             node.children.append(self.relations())
 
@@ -780,8 +775,8 @@ class Statement:
 
 
 @dataclass(eq=False)
-class EquivalenceClass:
-    """All statements that share a title: one claim of the map."""
+class _Titled:
+    """What claims and arguments share: a title, the statements that use it, tags and data."""
 
     title: str
     untitled: bool = False
@@ -791,8 +786,6 @@ class EquivalenceClass:
     section: Section | None = None
     relations: list[Relation] = field(default_factory=list)
 
-    kind = "equivalence-class"
-
     @property
     def text(self) -> str:
         """The first non-empty text among the definitions (references have none)."""
@@ -800,6 +793,13 @@ class EquivalenceClass:
             if member.text.strip():
                 return member.text.strip()
         return ""
+
+
+@dataclass(eq=False)
+class EquivalenceClass(_Titled):
+    """All statements that share a title: one claim of the map."""
+
+    kind = "equivalence-class"
 
 
 @dataclass(eq=False)
@@ -820,26 +820,12 @@ class Inference:
 
 
 @dataclass(eq=False)
-class Argument:
+class Argument(_Titled):
     """An argument: descriptions (``<Title>: text``) and at most one premise–conclusion structure."""
 
-    title: str
-    untitled: bool = False
-    members: list[Statement] = field(default_factory=list)
     pcs: list[Statement] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
-    data: dict[str, Any] = field(default_factory=dict)
-    section: Section | None = None
-    relations: list[Relation] = field(default_factory=list)
 
     kind = "argument"
-
-    @property
-    def text(self) -> str:
-        for member in self.members:
-            if member.text.strip():
-                return member.text.strip()
-        return ""
 
 
 Member = EquivalenceClass | Argument | Inference
@@ -970,6 +956,21 @@ class _ModelBuilder:
             ec = self.equivalence_class(parent.title, untitled)
             return ec
         return parent
+
+    def add_member(self, owner: EquivalenceClass | Argument, statement: Statement) -> None:
+        """``statement`` joins ``owner``: its tags and data merge in, and it may set the section."""
+        for tag in statement.tags:
+            if tag not in owner.tags:
+                owner.tags.append(tag)
+        if isinstance(statement.data, dict):
+            _merge(owner.data, statement.data)
+        statement.section = self.current_section
+        owner.members.append(statement)
+        in_group = statement.data.get("isInGroup") if isinstance(statement.data, dict) else None
+        if in_group is True or (
+            not statement.is_reference and in_group is None and owner.section is None
+        ):
+            owner.section = statement.section
 
     def text_target(self) -> Statement | dict[str, Any] | None:
         return self.current_heading if self.current_heading is not None else self.current_statement
@@ -1113,19 +1114,7 @@ class _ModelBuilder:
         untitled = not statement.title
         if untitled:
             statement.title = self.unique_title()
-        ec = self.equivalence_class(statement.title, untitled)
-        for tag in statement.tags:
-            if tag not in ec.tags:
-                ec.tags.append(tag)
-        if isinstance(statement.data, dict):
-            _merge(ec.data, statement.data)
-        statement.section = self.current_section
-        ec.members.append(statement)
-        in_group = statement.data.get("isInGroup") if isinstance(statement.data, dict) else None
-        if in_group is True or (
-            not statement.is_reference and in_group is None and ec.section is None
-        ):
-            ec.section = statement.section
+        self.add_member(self.equivalence_class(statement.title, untitled), statement)
         self.current_statement = None
 
     def enter_argument(self, node: Rule, parent: Rule | None, index: int) -> None:
@@ -1141,20 +1130,8 @@ class _ModelBuilder:
         description.data = node.data
         if not description.title:
             description.title = self.unique_title()
-        argument = self.get_argument(description.title)
-        node.argument = argument
-        for tag in description.tags:
-            if tag not in argument.tags:
-                argument.tags.append(tag)
-        if isinstance(description.data, dict):
-            _merge(argument.data, description.data)
-        description.section = self.current_section
-        argument.members.append(description)
-        in_group = description.data.get("isInGroup") if isinstance(description.data, dict) else None
-        if in_group is True or (
-            not description.is_reference and in_group is None and argument.section is None
-        ):
-            argument.section = description.section
+        argument = node.argument = self.get_argument(description.title)
+        self.add_member(argument, description)
         self.current_statement = None
         self.current_argument = None
 
